@@ -1,0 +1,56 @@
+package dev.kexwatch.algorithm;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ten name-lists a server sent in its SSH_MSG_KEXINIT, verbatim and in order (RFC 4253 §7.1). Signal
+ * names such as {@code ext-info-s} or {@code kex-strict-s-v00@openssh.com} and unknown names are kept: this
+ * is evidence, not an interpretation.
+ */
+public record ServerOffer(Map<KexList, List<String>> lists) {
+
+    public ServerOffer {
+        EnumMap<KexList, List<String>> copy = new EnumMap<>(KexList.class);
+        for (KexList list : KexList.values()) {
+            copy.put(list, List.copyOf(lists.getOrDefault(list, List.of())));
+        }
+        lists = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** The names of one list, in the server's order. */
+    public List<String> get(KexList list) {
+        return lists.get(list);
+    }
+
+    /**
+     * Splits a raw comma-separated name-list as it came off the wire. An empty string is an empty list;
+     * empty names between commas are kept, since a malformed list is evidence too.
+     */
+    public static List<String> split(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return List.of();
+        }
+        return new ArrayList<>(Arrays.asList(raw.split(",", -1)));
+    }
+
+    /** Builds an offer from the ten raw name-lists in wire order. */
+    public static ServerOffer fromRaw(List<String> rawLists) {
+        if (rawLists.size() != KexList.values().length) {
+            throw new IllegalArgumentException("a KEXINIT has 10 name-lists, got " + rawLists.size());
+        }
+        EnumMap<KexList, List<String>> map = new EnumMap<>(KexList.class);
+        for (KexList list : KexList.values()) {
+            map.put(list, split(rawLists.get(list.ordinal())));
+        }
+        return new ServerOffer(map);
+    }
+
+    /** The raw comma-joined form of one list, as it was on the wire. */
+    public String raw(KexList list) {
+        return String.join(",", get(list));
+    }
+}

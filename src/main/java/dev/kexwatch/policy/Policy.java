@@ -1,0 +1,5 @@
+package dev.kexwatch.policy;
+
+/** A named, versioned set of rules (TODO(policy helper): rules, selector, waivers). */
+public record Policy(String id, String version, String title) {
+}

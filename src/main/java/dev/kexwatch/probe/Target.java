@@ -1,0 +1,57 @@
+package dev.kexwatch.probe;
+
+/** Where to probe: a DNS name or an IPv4/IPv6 literal, and a TCP port. */
+public record Target(String host, int port) {
+
+    public static final int SSH_PORT = 22;
+
+    public Target {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("target host is empty");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("target port " + port + " is outside 1..65535");
+        }
+    }
+
+    /**
+     * Parses {@code host}, {@code host:port}, {@code [v6]} or {@code [v6]:port}; a bare IPv6 literal
+     * (more than one colon, no brackets) is taken whole, on port 22.
+     */
+    public static Target parse(String text) {
+        String s = text.strip();
+        if (s.startsWith("[")) {
+            int close = s.indexOf(']');
+            if (close < 0) {
+                throw new IllegalArgumentException("'" + text + "': missing ']' after IPv6 address");
+            }
+            String host = s.substring(1, close);
+            String rest = s.substring(close + 1);
+            if (rest.isEmpty()) {
+                return new Target(host, SSH_PORT);
+            }
+            if (!rest.startsWith(":")) {
+                throw new IllegalArgumentException("'" + text + "': expected ':port' after ']'");
+            }
+            return new Target(host, parsePort(text, rest.substring(1)));
+        }
+        int colon = s.lastIndexOf(':');
+        if (colon < 0 || s.indexOf(':') != colon) {
+            return new Target(s, SSH_PORT);
+        }
+        return new Target(s.substring(0, colon), parsePort(text, s.substring(colon + 1)));
+    }
+
+    private static int parsePort(String text, String port) {
+        try {
+            return Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "': port '" + port + "' is not a number");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+}
