@@ -5,6 +5,7 @@ import dev.kexwatch.probe.ProbeOutcome;
 import dev.kexwatch.report.HostCompliance.FindingView;
 import dev.kexwatch.scan.FindingRecord;
 import dev.kexwatch.scan.ProbeRecord;
+import dev.kexwatch.scan.StoredOffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,6 +30,20 @@ public class ComplianceQueries {
         Map<Long, ProbeRecord> results = latestResults();
         Map<Long, List<FindingRecord>> findings = findingsOf(results.values().stream().map(r -> r.id).toList());
         return hosts.stream().map(h -> toView(h, results.get(h.id), findings)).toList();
+    }
+
+    /** One host's latest compliance and the lists behind it; empty for an unknown host. */
+    @Transactional
+    public Optional<HostDetail> host(long hostId) {
+        return Host.<Host>findByIdOptional(hostId).map(host -> {
+            Optional<ProbeRecord> latest = ProbeRecord.<ProbeRecord>find("hostId = ?1 order by probedAt desc, id desc",
+                    hostId).firstResultOptional();
+            Map<Long, List<FindingRecord>> findings = findingsOf(latest.map(r -> List.of(r.id)).orElse(List.of()));
+            Map<String, List<String>> lists = latest.map(r -> r.offerId).map(StoredOffer::<StoredOffer>findById)
+                    .map(o -> o.lists).orElse(Map.of());
+            return new HostDetail(toView(host, latest.orElse(null), findings), lists,
+                    latest.map(r -> r.preIdentification).orElse(List.of()));
+        });
     }
 
     @Transactional
