@@ -1,6 +1,7 @@
 package dev.kexwatch.probe;
 
 import org.apache.sshd.client.ClientFactoryManager;
+import org.apache.sshd.client.session.ClientSessionImpl;
 import org.apache.sshd.client.session.SessionFactory;
 import org.apache.sshd.common.io.IoSession;
 import org.apache.sshd.common.session.helpers.AbstractSession;
@@ -18,6 +19,11 @@ final class CappedSessionFactory extends SessionFactory {
     CappedSessionFactory(ClientFactoryManager client, long cap) {
         super(client);
         this.cap = cap;
+    }
+
+    @Override
+    protected ClientSessionImpl doCreateSession(IoSession ioSession) throws Exception {
+        return new ProbeClientSession(getClient(), ioSession);
     }
 
     @Override

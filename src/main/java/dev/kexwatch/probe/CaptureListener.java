@@ -32,21 +32,31 @@ final class CaptureListener implements SessionListener {
         return Optional.empty();
     }
 
+    /**
+     * Called for each line MINA reads before the identification, and again for the same lines whenever
+     * more data arrives; so it only notes the first line (evidence for "not SSH") and the SSH line itself,
+     * which MINA may reject (SSH-1) before it reports the identification as received.
+     */
     @Override
     public void sessionPeerIdentificationLine(Session session, String line, List<String> extraLines) {
-        if (!line.startsWith("SSH-")) {
-            attemptOf(session).ifPresent(a -> a.preIdentificationLine(line));
-        }
+        attemptOf(session).ifPresent(a -> {
+            a.firstLineIfNone(line);
+            if (line.startsWith("SSH-")) {
+                identified(a, line, extraLines);
+            }
+        });
     }
 
     @Override
     public void sessionPeerIdentificationReceived(Session session, String version, List<String> extraLines) {
-        attemptOf(session).ifPresent(a -> {
-            a.identification(version);
-            if (version.startsWith("SSH-1.") && !version.startsWith("SSH-1.99-")) {
-                a.fail(ProbeOutcome.SSH1_ONLY, "the server announced '" + Printable.of(version) + "'");
-            }
-        });
+        attemptOf(session).ifPresent(a -> identified(a, version, extraLines));
+    }
+
+    private static void identified(ProbeAttempt attempt, String line, List<String> preIdentLines) {
+        attempt.identification(line, preIdentLines);
+        if (line.startsWith("SSH-1.") && !line.startsWith("SSH-1.99-")) {
+            attempt.fail(ProbeOutcome.SSH1_ONLY, "the server announced '" + Printable.of(line) + "'");
+        }
     }
 
     @Override
@@ -64,6 +74,15 @@ final class CaptureListener implements SessionListener {
     @Override
     public void sessionException(Session session, Throwable t) {
         attemptOf(session).ifPresent(a -> FailureClassifier.afterConnect(a, t));
+    }
+
+    @Override
+    public void sessionDisconnect(Session session, int reason, String msg, String language, boolean initiator) {
+        if (!initiator) {
+            attemptOf(session).ifPresent(a -> a.fail(ProbeOutcome.CLOSED_EARLY, "the server disconnected "
+                    + FailureClassifier.phase(a) + " (SSH_MSG_DISCONNECT reason " + reason + "): "
+                    + Printable.of(String.valueOf(msg))));
+        }
     }
 
     @Override

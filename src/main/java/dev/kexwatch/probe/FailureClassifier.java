@@ -36,12 +36,22 @@ final class FailureClassifier {
         Throwable cause = root(t);
         if (isReset(cause)) {
             attempt.fail(ProbeOutcome.RESET, "connection reset " + phase(attempt));
-        } else if (!attempt.hasIdentification()) {
+        } else if (!attempt.hasIdentification() && !brokenSshLine(attempt, cause)) {
             notSsh(attempt, Printable.of(String.valueOf(cause.getMessage())));
         } else {
             attempt.fail(ProbeOutcome.PROTOCOL_ERROR, Printable.of(cause.getClass().getSimpleName() + ": "
                     + cause.getMessage()));
         }
+    }
+
+    /**
+     * An identification line that starts like SSH but breaks RFC 4253 §4.2 (over 255 bytes, a NUL) comes
+     * from an SSH server with a bug, not from another service. MINA names the offending line only in its
+     * message, so that is where we look.
+     */
+    private static boolean brokenSshLine(ProbeAttempt attempt, Throwable cause) {
+        return cause instanceof StreamCorruptedException && (String.valueOf(cause.getMessage()).contains("SSH-")
+                || attempt.firstLine().filter(line -> line.startsWith("SSH-")).isPresent());
     }
 
     /** The connection closed (by either side) before the probe finished. */

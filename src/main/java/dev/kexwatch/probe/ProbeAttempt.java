@@ -3,7 +3,6 @@ package dev.kexwatch.probe;
 import dev.kexwatch.algorithm.ServerOffer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,14 +23,15 @@ final class ProbeAttempt {
     private final CompletableFuture<ProbeResult> future = new CompletableFuture<>();
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicLong bytesRead = new AtomicLong();
-    private final List<String> preIdentLines = new ArrayList<>();
     private final int maxPreIdentLines;
+    private volatile List<String> preIdentLines = List.of();
+    private volatile int droppedPreIdentLines;
+    private volatile String firstLine;
     private volatile String resolvedAddress;
     private volatile Duration connected;
     private volatile Duration identified;
     private volatile Duration kexinitReceived;
     private volatile String identLine;
-    private volatile int preIdentLineCount;
     private volatile Session session;
     private volatile Runnable onFinish = () -> { };
     private volatile Future<?> deadlineTask;
@@ -92,29 +92,32 @@ final class ProbeAttempt {
         return bytesRead.get();
     }
 
-    synchronized void preIdentificationLine(String line) {
-        preIdentLineCount++;
-        if (preIdentLines.size() < maxPreIdentLines) {
-            preIdentLines.add(line);
+    /** The first line the server sent, kept to show what a non-SSH service said. */
+    void firstLineIfNone(String line) {
+        if (firstLine == null) {
+            firstLine = line;
         }
     }
 
-    synchronized Optional<String> firstLine() {
-        return preIdentLines.isEmpty() ? Optional.empty() : Optional.of(preIdentLines.get(0));
+    Optional<String> firstLine() {
+        return Optional.ofNullable(firstLine);
     }
 
-    void identification(String line) {
+    /** The identification line and the lines before it, of which a bounded number is kept. */
+    void identification(String line, List<String> before) {
+        if (identLine != null) {
+            return;
+        }
+        int kept = Math.min(before.size(), maxPreIdentLines);
+        preIdentLines = List.copyOf(before.subList(0, kept));
+        droppedPreIdentLines = before.size() - kept;
         identified = elapsed();
         identLine = line;
     }
 
     Optional<Identification> identification() {
-        if (identLine == null) {
-            return Optional.empty();
-        }
-        synchronized (this) {
-            return Optional.of(new Identification(identLine, preIdentLines, preIdentLineCount - preIdentLines.size()));
-        }
+        return Optional.ofNullable(identLine)
+                .map(line -> new Identification(line, preIdentLines, droppedPreIdentLines));
     }
 
     /** The server's KEXINIT arrived: the probe is done. */
