@@ -39,7 +39,7 @@ public class ComplianceQueries {
             Optional<ProbeRecord> latest = ProbeRecord.<ProbeRecord>find("hostId = ?1 order by probedAt desc, id desc",
                     hostId).firstResultOptional();
             Map<Long, List<FindingRecord>> findings = findingsOf(latest.map(r -> List.of(r.id)).orElse(List.of()));
-            Map<String, List<String>> lists = latest.map(r -> r.offerId).map(StoredOffer::<StoredOffer>findById)
+            Map<String, List<String>> lists = latest.map(r -> r.offerId).map(id -> StoredOffer.<StoredOffer>findById(id))
                     .map(o -> o.lists).orElse(Map.of());
             return new HostDetail(toView(host, latest.orElse(null), findings), lists,
                     latest.map(r -> r.preIdentification).orElse(List.of()));
