@@ -1,10 +1,7 @@
 package dev.kexwatch.testsupport;
 
 import dev.kexwatch.probe.Target;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,14 +12,10 @@ import java.util.List;
  */
 public final class DropbearServer implements AutoCloseable {
 
-    private final Path dir;
-    private final int port;
-    private final Process process;
+    private final ServerProcess server;
 
-    private DropbearServer(Path dir, int port, Process process) {
-        this.dir = dir;
-        this.port = port;
-        this.process = process;
+    private DropbearServer(ServerProcess server) {
+        this.server = server;
     }
 
     public static DropbearServer start() {
@@ -35,25 +28,15 @@ public final class DropbearServer implements AutoCloseable {
         }
         int port = Ports.freePort();
         command.addAll(List.of("-p", Ports.LOOPBACK + ":" + port));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("dropbear.log").toFile()).start();
-            DropbearServer server = new DropbearServer(dir, port, process);
-            Ports.awaitListening(port, Duration.ofSeconds(10), process::isAlive);
-            return server;
-        } catch (IOException e) {
-            TempDirs.delete(dir);
-            throw new UncheckedIOException(e);
-        }
+        return new DropbearServer(ServerProcess.start(dir, port, command));
     }
 
     public Target target() {
-        return new Target(Ports.LOOPBACK, port);
+        return server.target();
     }
 
     @Override
     public void close() {
-        Processes.stop(process);
-        TempDirs.delete(dir);
+        server.close();
     }
 }

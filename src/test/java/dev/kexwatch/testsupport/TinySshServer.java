@@ -1,10 +1,7 @@
 package dev.kexwatch.testsupport;
 
 import dev.kexwatch.probe.Target;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,14 +10,10 @@ import java.util.List;
  */
 public final class TinySshServer implements AutoCloseable {
 
-    private final Path dir;
-    private final int port;
-    private final Process process;
+    private final ServerProcess server;
 
-    private TinySshServer(Path dir, int port, Process process) {
-        this.dir = dir;
-        this.port = port;
-        this.process = process;
+    private TinySshServer(ServerProcess server) {
+        this.server = server;
     }
 
     public static TinySshServer start() {
@@ -29,27 +22,16 @@ public final class TinySshServer implements AutoCloseable {
         Processes.run(List.of("tinysshd-makekey", keys.toString()), dir);
         int port = Ports.freePort();
         // -H -R: no DNS or ident lookups of the peer; -D: TCP_NODELAY; -l0: local name "0", no lookup.
-        List<String> command = List.of("/usr/bin/tcpserver", "-HRDl0", Ports.LOOPBACK, String.valueOf(port),
-                "/usr/sbin/tinysshd", keys.toString());
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("tinysshd.log").toFile()).start();
-            TinySshServer server = new TinySshServer(dir, port, process);
-            Ports.awaitListening(port, Duration.ofSeconds(10), process::isAlive);
-            return server;
-        } catch (IOException e) {
-            TempDirs.delete(dir);
-            throw new UncheckedIOException(e);
-        }
+        return new TinySshServer(ServerProcess.start(dir, port, List.of("/usr/bin/tcpserver", "-HRDl0",
+                Ports.LOOPBACK, String.valueOf(port), "/usr/sbin/tinysshd", keys.toString())));
     }
 
     public Target target() {
-        return new Target(Ports.LOOPBACK, port);
+        return server.target();
     }
 
     @Override
     public void close() {
-        Processes.stop(process);
-        TempDirs.delete(dir);
+        server.close();
     }
 }
