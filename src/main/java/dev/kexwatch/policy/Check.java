@@ -1,0 +1,74 @@
+package dev.kexwatch.policy;
+
+import dev.kexwatch.algorithm.Glob;
+import dev.kexwatch.algorithm.Verdict;
+import java.util.List;
+import java.util.Set;
+
+/** What a rule tests. Name checks ignore signal names (ext-info-*, kex-strict-*, kexguess2) except require-one-of. */
+public sealed interface Check {
+
+    /** The YAML key or {@code check:} value that selects this kind. */
+    String kind();
+
+    /** Offering any name matching one of these globs breaks the rule. */
+    record Forbid(List<Glob> names) implements Check {
+        public Forbid {
+            names = List.copyOf(names);
+        }
+
+        public String kind() {
+            return "forbid";
+        }
+    }
+
+    /** Offering any name matching none of these globs breaks the rule. */
+    record AllowOnly(List<Glob> names) implements Check {
+        public AllowOnly {
+            names = List.copyOf(names);
+        }
+
+        public String kind() {
+            return "allow-only";
+        }
+    }
+
+    /** Offering no name matching one of these globs breaks the rule. */
+    record RequireOneOf(List<Glob> names) implements Check {
+        public RequireOneOf {
+            names = List.copyOf(names);
+        }
+
+        public String kind() {
+            return "require-one-of";
+        }
+    }
+
+    /** Offering a name whose catalog verdict is one of these breaks the rule ({@code unknown} catches new names). */
+    record ForbidVerdict(Set<Verdict> verdicts) implements Check {
+        public ForbidVerdict {
+            verdicts = Set.copyOf(verdicts);
+        }
+
+        public String kind() {
+            return "forbid-verdict";
+        }
+    }
+
+    /**
+     * Terrapin (CVE-2023-48795): {@code chacha20-poly1305@openssh.com}, or a CBC cipher with an {@code -etm} MAC, offered
+     * without {@code kex-strict-s-v00@openssh.com} (OpenSSH {@code PROTOCOL} §1.10).
+     */
+    record Terrapin() implements Check {
+        public String kind() {
+            return "terrapin";
+        }
+    }
+
+    /** A list where the policy's other rules leave nothing acceptable: no client could connect within the policy. */
+    record NothingAcceptable() implements Check {
+        public String kind() {
+            return "nothing-acceptable";
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.kexwatch.policy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Collects every problem of one file, so a user fixes them in one go rather than one per run. */
+final class Problems {
+
+    private final String file;
+    private final List<Problem> list = new ArrayList<>();
+
+    Problems(String file) {
+        this.file = file;
+    }
+
+    void at(Node node, String message) {
+        at(node.getStartMark(), message);
+    }
+
+    /** SnakeYAML marks are 0-based; editors and people count from 1. */
+    void at(Mark mark, String message) {
+        list.add(new Problem(file, mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1,
+                message));
+    }
+
+    int count() {
+        return list.size();
+    }
+
+    boolean isEmpty() {
+        return list.isEmpty();
+    }
+
+    List<Problem> sorted() {
+        return list.stream().sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column)).toList();
+    }
+}
