@@ -5,11 +5,19 @@ import java.util.List;
 /**
  * A server's identification string {@code SSH-protoversion-softwareversion SP comments} and the lines it
  * sent before it (RFC 4253 §4.2), without their CR LF.
+ *
+ * @param preIdentificationLines the first lines a server sent before its identification; the probe keeps
+ *        a bounded number, since a hostile server can send thousands
+ * @param droppedPreIdentificationLines how many further lines were received but not kept
  */
-public record Identification(String line, List<String> preIdentificationLines) {
+public record Identification(String line, List<String> preIdentificationLines, int droppedPreIdentificationLines) {
 
     public Identification {
         preIdentificationLines = List.copyOf(preIdentificationLines);
+    }
+
+    public Identification(String line, List<String> preIdentificationLines) {
+        this(line, preIdentificationLines, 0);
     }
 
     /** {@code 2.0}, {@code 1.99} or {@code 1.5}; empty when the line is not of the SSH form. */

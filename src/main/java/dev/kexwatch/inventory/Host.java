@@ -1,0 +1,52 @@
+package dev.kexwatch.inventory;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A host of the inventory; (address, port) is its identity. */
+@Entity
+@Table(name = "host")
+public class Host extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "host_seq")
+    @SequenceGenerator(name = "host_seq", sequenceName = "host_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(nullable = false)
+    public String address;
+
+    @Column(nullable = false)
+    public int port;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, String> labels = new HashMap<>();
+
+    @Column(nullable = false)
+    public boolean enabled = true;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static Optional<Host> findByAddress(String address, int port) {
+        return find("address = ?1 and port = ?2", address, port).firstResultOptional();
+    }
+
+    public static List<Host> listEnabled() {
+        return list("enabled = true order by id");
+    }
+}

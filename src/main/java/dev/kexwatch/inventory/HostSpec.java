@@ -1,0 +1,31 @@
+package dev.kexwatch.inventory;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/**
+ * A host as users write it: in the inventory file and in REST bodies. Port defaults to 22, labels to none,
+ * enabled to true.
+ */
+public record HostSpec(
+        @NotBlank @Size(max = 253) @Pattern(regexp = "[A-Za-z0-9.:\\-\\[\\]%_]+", message = "must be a DNS name or an IP address") String address,
+        @Min(1) @Max(65535) Integer port,
+        Map<@Pattern(regexp = "[a-z0-9][a-z0-9._/-]{0,62}", message = "label keys are lower-case letters, digits and ._/-") String, @Size(max = 200) String> labels,
+        Boolean enabled) {
+
+    public int portOrDefault() {
+        return port == null ? 22 : port;
+    }
+
+    public Map<String, String> labelsOrEmpty() {
+        return labels == null ? Map.of() : labels;
+    }
+
+    public boolean enabledOrDefault() {
+        return enabled == null || enabled;
+    }
+}

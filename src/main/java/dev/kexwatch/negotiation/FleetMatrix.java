@@ -1,0 +1,55 @@
+package dev.kexwatch.negotiation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Client profiles × hosts: who can connect where (RFC 4253 §7.1 simulated per pair). Pure; one
+ * negotiation per cell, so 20 profiles × 100,000 hosts is two million small list scans.
+ */
+public record FleetMatrix(List<MatrixCell> cells) {
+
+    public FleetMatrix {
+        cells = List.copyOf(cells);
+    }
+
+    public static FleetMatrix compute(Negotiator negotiator, List<ClientProfile> profiles, List<HostOffer> hosts) {
+        List<MatrixCell> cells = new ArrayList<>(profiles.size() * hosts.size());
+        for (ClientProfile profile : profiles) {
+            for (HostOffer host : hosts) {
+                cells.add(new MatrixCell(profile.id(), host.hostId(),
+                        negotiator.negotiate(profile, host.offer()).failure()));
+            }
+        }
+        return new FleetMatrix(cells);
+    }
+
+    /** Per profile (in profile order) the hosts it cannot reach; profiles that reach all map to an empty list. */
+    public Map<String, List<String>> unreachableByProfile() {
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        for (MatrixCell cell : cells) {
+            List<String> hosts = result.computeIfAbsent(cell.profileId(), id -> new ArrayList<>());
+            if (!cell.works()) {
+                hosts.add(cell.hostId());
+            }
+        }
+        return result;
+    }
+
+    /** The hosts one profile cannot reach. */
+    public List<String> unreachable(String profileId) {
+        return unreachableByProfile().getOrDefault(profileId, List.of());
+    }
+
+    /** Rows as CSV ({@code profile,host,works,failing_list}), for the REST CSV view. */
+    public String toCsv() {
+        StringBuilder csv = new StringBuilder("profile,host,works,failing_list\n");
+        for (MatrixCell cell : cells) {
+            csv.append(cell.profileId()).append(',').append(cell.hostId()).append(',').append(cell.works())
+                    .append(',').append(cell.failingList().map(l -> l.key()).orElse("")).append('\n');
+        }
+        return csv.toString();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.kexwatch.negotiation;
+
+import dev.kexwatch.algorithm.Category;
+import dev.kexwatch.algorithm.Direction;
+import dev.kexwatch.algorithm.KexList;
+import dev.kexwatch.algorithm.ServerOffer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Simulates SSH algorithm negotiation (RFC 4253 §7.1) as the OpenSSH client does it ({@code kex.c}
+ * {@code kex_choose_conf}): per list the chosen name is the first client name the server also lists. Order:
+ * kex, host key, then per direction cipher, MAC, compression; the client handles server-to-client first
+ * (its {@code MODE_IN}), then client-to-server. The MAC is not negotiated for an AEAD cipher (OpenSSH
+ * {@code PROTOCOL} §1.6). Signal names are never chosen. Pure and thread-safe.
+ */
+public final class Negotiator {
+
+    /** Ciphers with their own integrity tag; the MAC list is then not negotiated. */
+    public static final Set<String> AEAD_CIPHERS = Set.of("chacha20-poly1305@openssh.com", "aes128-gcm@openssh.com",
+            "aes256-gcm@openssh.com");
+
+    /** The order in which the OpenSSH client checks the lists; the first mismatch here is what it reports. */
+    static final List<KexList> OPENSSH_CLIENT_ORDER = List.of(KexList.KEX, KexList.HOST_KEY, KexList.CIPHER_S2C,
+            KexList.MAC_S2C, KexList.COMPRESSION_S2C, KexList.CIPHER_C2S, KexList.MAC_C2S, KexList.COMPRESSION_C2S);
+
+    private final FixAdvisor advisor;
+
+    public Negotiator(FixAdvisor advisor) {
+        this.advisor = advisor;
+    }
+
+    public Negotiator() {
+        this(FixAdvisor.byStrength());
+    }
+
+    public static boolean isAead(String cipher) {
+        return AEAD_CIPHERS.contains(cipher);
+    }
+
+    /** Negotiates one client profile against one server offer. */
+    public NegotiationResult negotiate(ClientProfile client, ServerOffer offer) {
+        Map<KexList, String> chosen = new EnumMap<>(KexList.class);
+        List<Mismatch> mismatches = new ArrayList<>();
+        for (KexList list : ClientProfile.NEGOTIATED) {
+            if (list.category() == Category.MAC && cipherIsAead(client, offer, list)) {
+                continue;
+            }
+            Optional<String> match = firstCommon(client.get(list), offer.get(list));
+            match.ifPresentOrElse(name -> chosen.put(list, name),
+                    () -> mismatches.add(new Mismatch(list, client.get(list), offer.get(list))));
+        }
+        Optional<Mismatch> failure = OPENSSH_CLIENT_ORDER.stream()
+                .flatMap(list -> mismatches.stream().filter(m -> m.list() == list)).findFirst();
+        failure.ifPresent(first -> chosen.keySet().removeIf(list -> reachedAfter(list, first.list())));
+        List<Fix> fixes = failure.map(f -> advisor.advise(f, client)).orElse(List.of());
+        return new NegotiationResult(client.id(), chosen, failure, mismatches, SignalReport.of(client, offer),
+                guessMatches(client, offer), fixes);
+    }
+
+    /** RFC 4253 §7.1: the first name on the client's list that is also on the server's; signals never match. */
+    static Optional<String> firstCommon(List<String> client, List<String> server) {
+        return client.stream().filter(name -> !name.isEmpty() && !Signals.isSignal(name)).filter(server::contains)
+                .findFirst();
+    }
+
+    private static boolean cipherIsAead(ClientProfile client, ServerOffer offer, KexList macList) {
+        Direction direction = macList.direction().orElseThrow();
+        KexList cipher = KexList.of(Category.CIPHER, direction);
+        return firstCommon(client.get(cipher), offer.get(cipher)).filter(Negotiator::isAead).isPresent();
+    }
+
+    /** OpenSSH stops at the first failure: lists it would check after that one were never chosen. */
+    private static boolean reachedAfter(KexList list, KexList failed) {
+        return OPENSSH_CLIENT_ORDER.indexOf(list) > OPENSSH_CLIENT_ORDER.indexOf(failed);
+    }
+
+    /**
+     * OpenSSH {@code proposals_match}: a guessed first kex packet is right only when the first kex name and the
+     * first host-key name are the same on both sides (RFC 4253 §7.1 "first_kex_packet_follows").
+     */
+    static boolean guessMatches(ClientProfile client, ServerOffer offer) {
+        return sameFirst(client.get(KexList.KEX), offer.get(KexList.KEX))
+                && sameFirst(client.get(KexList.HOST_KEY), offer.get(KexList.HOST_KEY));
+    }
+
+    private static boolean sameFirst(List<String> a, List<String> b) {
+        return !a.isEmpty() && !b.isEmpty() && a.get(0).equals(b.get(0));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.kexwatch.scan;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+
+/** One scan of the inventory. */
+@Entity
+@Table(name = "scan_run")
+public class ScanRun extends PanacheEntityBase {
+
+    public enum Status {
+        running, finished, failed, interrupted
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "scan_run_seq")
+    @SequenceGenerator(name = "scan_run_seq", sequenceName = "scan_run_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(nullable = false)
+    public String trigger;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "started_at", nullable = false)
+    public Instant startedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    public int total;
+
+    public int done;
+
+    public static Optional<ScanRun> running() {
+        return find("status", Status.running).firstResultOptional();
+    }
+
+    public static Optional<ScanRun> latestFinished() {
+        return find("status = ?1 order by startedAt desc", Status.finished).firstResultOptional();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.kexwatch.scan;
+
+import dev.kexwatch.inventory.InventoryConfig;
+import dev.kexwatch.inventory.InventoryService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/** Starts the nightly scan, and at start-up imports the inventory file and tidies up after a crash. */
+@ApplicationScoped
+public class ScanScheduler {
+
+    private static final Logger LOG = Logger.getLogger(ScanScheduler.class);
+
+    @Inject
+    ScanService scans;
+
+    @Inject
+    ScanConfig config;
+
+    @Inject
+    InventoryConfig inventoryConfig;
+
+    @Inject
+    InventoryService inventory;
+
+    void onStart(@Observes StartupEvent event) {
+        // A scan still marked running was cut off by a crash or a kill: it will never finish by itself.
+        int interrupted = QuarkusTransaction.requiringNew().call(
+                () -> ScanRun.update("status = ?1 where status = ?2", ScanRun.Status.interrupted, ScanRun.Status.running));
+        if (interrupted > 0) {
+            LOG.warnf("Marked %d unfinished scan(s) as interrupted", interrupted);
+        }
+        inventoryConfig.file().ifPresent(inventory::importFile);
+        if (config.onStart()) {
+            scans.start("startup");
+        }
+    }
+
+    @Scheduled(cron = "{kexwatch.scan.cron}", concurrentExecution = ConcurrentExecution.SKIP, identity = "nightly-scan")
+    void nightly() {
+        if (scans.runNow("schedule").isEmpty()) {
+            LOG.info("Scheduled scan skipped: a scan is running already");
+        }
+    }
+}

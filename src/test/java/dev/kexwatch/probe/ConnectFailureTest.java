@@ -1,0 +1,52 @@
+package dev.kexwatch.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kexwatch.testsupport.Ports;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ConnectFailureTest {
+
+    private static final Duration DEADLINE = Duration.ofMillis(800);
+    private static ProbeEngine engine;
+
+    @BeforeAll
+    static void start() {
+        engine = new ProbeEngine(new ProbeSettings(DEADLINE, 8, 256 * 1024));
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    @Test
+    void closedPortIsRefused() {
+        ProbeResult result = engine.probe(new Target(Ports.LOOPBACK, Ports.freePort())).join();
+
+        assertThat(result.outcome()).isEqualTo(ProbeOutcome.REFUSED);
+        assertThat(result.identification()).isEmpty();
+        assertThat(result.offer()).isEmpty();
+        assertThat(result.timings().total()).isLessThan(DEADLINE);
+    }
+
+    @Test
+    void silentServerTimesOutWaitingForIdentificationWithinTheDeadline() throws IOException {
+        // A listening socket nobody accepts from: the kernel completes the handshake, nothing is sent.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName(Ports.LOOPBACK))) {
+            long start = System.nanoTime();
+            ProbeResult result = engine.probe(new Target(Ports.LOOPBACK, silent.getLocalPort())).join();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(result.outcome()).isEqualTo(ProbeOutcome.TIMEOUT_IDENTIFICATION);
+            assertThat(result.timings().connect()).isPresent();
+            assertThat(took).isBetween(DEADLINE, DEADLINE.plusMillis(500));
+        }
+    }
+}

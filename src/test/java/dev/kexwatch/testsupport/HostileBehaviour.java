@@ -1,0 +1,196 @@
+package dev.kexwatch.testsupport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * What a {@link HostileSshServer} does with each connection: broken, odd and malicious servers a probe
+ * must survive. Behaviours that a correct probe must still read successfully say so in their Javadoc.
+ */
+public enum HostileBehaviour {
+    /** 64 KiB of random bytes, then silence. */
+    RANDOM_GARBAGE(c -> {
+        byte[] junk = new byte[64 * 1024];
+        new Random(42).nextBytes(junk);
+        c.write(junk);
+        c.holdOpen();
+    }),
+    /** An HTTP server answering the client's first line. */
+    HTTP(c -> {
+        c.readLine();
+        c.write("HTTP/1.1 400 Bad Request\r\nServer: nginx\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        c.closeGracefully();
+    }),
+    /** An SSH-1 only server. */
+    SSH_1_5(c -> {
+        c.write("SSH-1.5-OldSSH_1.2.27\r\n");
+        c.holdOpen();
+    }),
+    /** SSH-1.99 means "SSH-2 as well" (RFC 4253 §5.1): must succeed. */
+    SSH_1_99(c -> c.identAndKexinit("SSH-1.99-Compat_1.0", Kexinits.standard(), false)),
+    /** An identification line of 300 bytes, over RFC 4253 §4.2's 255. */
+    LONG_IDENTIFICATION(c -> {
+        c.write("SSH-2.0-" + "L".repeat(292) + "\r\n");
+        c.writePacket(SshPackets.kexinitPayload(Kexinits.standard(), false));
+        c.holdOpen();
+    }),
+    /** 1,000 lines before a valid identification and KEXINIT: must succeed, keeping a bounded number. */
+    THOUSAND_PRE_IDENT_LINES(c -> {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 1000; i++) {
+            lines.append("banner line ").append(i).append("\r\n");
+        }
+        c.write(lines.toString());
+        c.identAndKexinit("SSH-2.0-Chatty_1.0", Kexinits.standard(), false);
+    }),
+    /** Pre-identification lines without end. */
+    ENDLESS_PRE_IDENT(c -> {
+        byte[] line = "welcome, this banner never ends\r\n".getBytes(StandardCharsets.US_ASCII);
+        while (true) {
+            c.write(line);
+        }
+    }),
+    /** A packet_length of 2^31-1 after a valid identification, then the start of a payload. */
+    HUGE_PACKET_LENGTH(c -> {
+        c.write("SSH-2.0-Huge_1.0\r\n");
+        c.write(new byte[] {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 4, 20});
+        c.write(new byte[64]);
+        c.holdOpen();
+    }),
+    /** padding_length larger than the packet. */
+    PADDING_OVER_PACKET(c -> {
+        c.write("SSH-2.0-Pad_1.0\r\n");
+        c.write(new byte[] {0, 0, 0, 12, (byte) 200, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        c.holdOpen();
+    }),
+    /** 100,000 one-letter names in the kex list (200 KB, under the 256 KiB cap): must succeed. */
+    HUNDRED_THOUSAND_NAMES(c -> c.identAndKexinit("SSH-2.0-Many_1.0", Kexinits.withKex(Kexinits.manyNames()),
+            false)),
+    /** Non-ASCII and empty names in a list: must succeed and keep them. */
+    ODD_NAMES(c -> c.identAndKexinit("SSH-2.0-Odd_1.0", Kexinits.withKex("curve25519-sha256,,ключ-sha256,ñandú"),
+            false)),
+    /** All ten lists empty: must succeed. */
+    EMPTY_LISTS(c -> c.identAndKexinit("SSH-2.0-Empty_1.0", Collections.nCopies(10, ""), false)),
+    /** Names repeated within a list: must succeed and keep the repeats. */
+    DUPLICATE_NAMES(c -> c.identAndKexinit("SSH-2.0-Dup_1.0",
+            Kexinits.withKex("curve25519-sha256,curve25519-sha256,diffie-hellman-group14-sha256,curve25519-sha256"),
+            false)),
+    /** One byte per second. */
+    ONE_BYTE_PER_SECOND(c -> {
+        for (byte b : "SSH-2.0-Slow_1.0\r\n".getBytes(StandardCharsets.US_ASCII)) {
+            c.write(new byte[] {b});
+            c.pause(1000);
+        }
+    }),
+    /** Accepts and never sends anything. */
+    SILENT(Conn::holdOpen),
+    /** Resets the connection in the middle of the KEXINIT packet. */
+    RESET_MID_PACKET(c -> {
+        c.write("SSH-2.0-Reset_1.0\r\n");
+        byte[] packet = SshPackets.packet(SshPackets.kexinitPayload(Kexinits.standard(), false));
+        c.write(java.util.Arrays.copyOf(packet, packet.length / 2));
+        c.pause(100);
+        c.reset();
+    }),
+    /** Closes right after the identification line. */
+    CLOSE_AFTER_IDENT(c -> {
+        c.write("SSH-2.0-Gone_1.0\r\n");
+        c.closeGracefully();
+    }),
+    /** Identification and KEXINIT written one byte per TCP segment: must succeed. */
+    ONE_BYTE_SEGMENTS(c -> {
+        byte[] all = concat(("SSH-2.0-Trickle_1.0\r\n").getBytes(StandardCharsets.US_ASCII),
+                SshPackets.packet(SshPackets.kexinitPayload(Kexinits.standard(), false)));
+        for (byte b : all) {
+            c.write(new byte[] {b});
+        }
+        c.holdOpen();
+    }),
+    /** first_kex_packet_follows set, with the guessed kex packet after the KEXINIT: must succeed. */
+    GUESSED_KEX_PACKET(c -> {
+        c.identAndKexinit("SSH-2.0-Guess_1.0", Kexinits.standard(), true);
+    }),
+    /** Different client-to-server and server-to-client lists: must succeed and keep them apart. */
+    ASYMMETRIC_LISTS(c -> c.identAndKexinit("SSH-2.0-Asym_1.0", Kexinits.asymmetric(), false)),
+    /** A flood of valid SSH_MSG_IGNORE packets that never reaches a KEXINIT: the per-host byte cap ends it. */
+    IGNORE_FLOOD(c -> {
+        c.write("SSH-2.0-Flood_1.0\r\n");
+        byte[] ignore = SshPackets.packet(SshPackets.messageWithString(SshPackets.MSG_IGNORE, new byte[16 * 1024]));
+        while (true) {
+            c.write(ignore);
+        }
+    }),
+    /** A server that is full: SSH_MSG_DISCONNECT instead of a KEXINIT, as OpenSSH does past MaxStartups. */
+    DISCONNECT_BEFORE_KEXINIT(c -> {
+        c.write("SSH-2.0-Busy_1.0\r\n");
+        c.writePacket(SshPackets.disconnectPayload(2, "too many connections"));
+        c.closeGracefully();
+    }),
+    /** A NUL byte inside the identification line. */
+    NUL_IN_IDENTIFICATION(c -> {
+        c.write("SSH-2.0-Nul\0_1.0\r\n");
+        c.holdOpen();
+    });
+
+    private final Script script;
+
+    HostileBehaviour(Script script) {
+        this.script = script;
+    }
+
+    void play(Conn connection) throws IOException {
+        script.play(connection);
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    /** What one behaviour does with one connection. */
+    @FunctionalInterface
+    interface Script {
+        void play(Conn connection) throws IOException;
+    }
+
+    /** KEXINIT name-lists the behaviours send. */
+    public static final class Kexinits {
+
+        private Kexinits() {
+        }
+
+        public static List<String> standard() {
+            return List.of("curve25519-sha256,diffie-hellman-group14-sha256", "ssh-ed25519,rsa-sha2-512",
+                    "aes128-ctr,aes256-ctr", "aes128-ctr,aes256-ctr", "hmac-sha2-256,hmac-sha1",
+                    "hmac-sha2-256,hmac-sha1", "none", "none", "", "");
+        }
+
+        public static List<String> withKex(String kex) {
+            List<String> lists = new ArrayList<>(standard());
+            lists.set(0, kex);
+            return lists;
+        }
+
+        public static List<String> asymmetric() {
+            return List.of("curve25519-sha256", "ssh-ed25519", "aes128-ctr", "aes256-gcm@openssh.com,aes128-cbc",
+                    "hmac-sha2-256", "hmac-md5,hmac-sha1", "none", "zlib@openssh.com,none", "en-US", "");
+        }
+
+        /** 100,000 names drawn from the 26 letters: 200,000 bytes on the wire. */
+        public static String manyNames() {
+            StringBuilder names = new StringBuilder(200_000);
+            for (int i = 0; i < 100_000; i++) {
+                if (i > 0) {
+                    names.append(',');
+                }
+                names.append((char) ('a' + i % 26));
+            }
+            return names.toString();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.kexwatch.testsupport;
+
+import dev.kexwatch.probe.Target;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A loopback server that plays one {@link HostileBehaviour} on every connection, a thread each. Used to
+ * prove the probe ends every such conversation with the right outcome, in time, without harm to others.
+ */
+public final class HostileSshServer implements AutoCloseable {
+
+    private final HostileBehaviour behaviour;
+    private final ServerSocket listener;
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "hostile-ssh");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+
+    private HostileSshServer(HostileBehaviour behaviour, ServerSocket listener) {
+        this.behaviour = behaviour;
+        this.listener = listener;
+    }
+
+    public static HostileSshServer start(HostileBehaviour behaviour) {
+        try {
+            ServerSocket listener = new ServerSocket(0, 100, InetAddress.getByName(Ports.LOOPBACK));
+            HostileSshServer server = new HostileSshServer(behaviour, listener);
+            server.threads.execute(server::acceptLoop);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            try {
+                Socket socket = listener.accept();
+                open.add(socket);
+                threads.execute(() -> serve(socket));
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            behaviour.play(new Conn(socket));
+        } catch (IOException clientWentAway) {
+            // the probe closing on us is the expected end of most behaviours
+        } finally {
+            open.remove(socket);
+        }
+    }
+
+    public Target target() {
+        return new Target(Ports.LOOPBACK, listener.getLocalPort());
+    }
+
+    @Override
+    public void close() {
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // closing a listener cannot fail in a way a test cares about
+        }
+        open.forEach(socket -> {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        });
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.kexwatch.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Loopback ports for test servers: pick a free one, wait until a server accepts on it. */
+public final class Ports {
+
+    public static final String LOOPBACK = "127.0.0.1";
+
+    private Ports() {
+    }
+
+    /** A port that was free a moment ago (the kernel picks it, so it is in the ephemeral range). */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Waits until something accepts TCP connections on the port, failing early when {@code alive} turns
+     * false (the server process died, e.g. because the port was taken).
+     */
+    public static void awaitListening(int port, Duration timeout, BooleanSupplier alive) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (!alive.getAsBoolean()) {
+                throw new IllegalStateException("server on port " + port + " died while starting");
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(LOOPBACK, port), 200);
+                return;
+            } catch (IOException notYet) {
+                pause();
+            }
+        }
+        throw new IllegalStateException("nothing listens on port " + port + " after " + timeout);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20); // polling a port has no event to wait on
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
