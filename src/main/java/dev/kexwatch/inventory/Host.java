@@ -49,4 +49,15 @@ public class Host extends PanacheEntityBase {
     public static List<Host> listEnabled() {
         return list("enabled = true order by id");
     }
+
+    /** Enabled hosts carrying every label of the selector (all enabled hosts for an empty one). */
+    @SuppressWarnings("unchecked")
+    public static List<Host> listEnabled(Map<String, String> selector) {
+        if (selector.isEmpty()) {
+            return listEnabled();
+        }
+        return getEntityManager().createNativeQuery(
+                "select * from host where enabled and labels @> cast(?1 as jsonb) order by id", Host.class)
+                .setParameter(1, Labels.toJson(selector)).getResultList();
+    }
 }
