@@ -6,6 +6,7 @@ import dev.kexwatch.policy.HostRef;
 import dev.kexwatch.probe.ProbeEngine;
 import dev.kexwatch.probe.Target;
 import dev.kexwatch.scan.ResultStore.Probed;
+import dev.kexwatch.security.ScanTargetGuard;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,9 @@ public class ScanService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ScanTargetGuard guard;
 
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile CompletableFuture<Void> current = CompletableFuture.completedFuture(null);
@@ -122,6 +126,8 @@ public class ScanService {
 
     private void probeAndStore(long scanId) {
         Map<Target, HostTarget> hosts = QuarkusTransaction.requiringNew().call(ScanService::enabledHosts);
+        // Defence in depth: a host stored before the allowlist changed, or a name now resolving elsewhere.
+        hosts.keySet().removeIf(target -> guard.skipInScan(target.host()));
         BlockingQueue<Probed> queue = new LinkedBlockingQueue<>();
         CompletableFuture<Void> probing = CompletableFuture.runAsync(() -> engine.probeAll(hosts.keySet(), result -> {
             HostTarget host = hosts.get(result.target());

@@ -95,6 +95,12 @@ public final class ScanAllowlist {
                 .map(a -> host + " resolves to " + a.getHostAddress() + ", outside the allowed networks " + networks);
     }
 
+    /** Why a range of addresses may not be scanned: it must lie wholly inside one of the networks. */
+    public Optional<String> whyRefused(Cidr range) {
+        boolean inside = networks.stream().anyMatch(n -> n.prefix() <= range.prefix() && n.contains(range.network()));
+        return inside ? Optional.empty() : Optional.of(range + " is not inside one of the allowed networks " + networks);
+    }
+
     /** True when {@code address} lies in one of the networks. */
     public boolean permits(InetAddress address) {
         return networks.stream().anyMatch(n -> n.contains(address));

@@ -73,6 +73,16 @@ class ScanAllowlistTest {
     }
 
     @Test
+    void rangesMustLieWhollyInsideOneNetwork() {
+        assertThat(allow.whyRefused(Cidr.parse("10.20.8.0/24"))).isEmpty();
+        assertThat(allow.whyRefused(Cidr.parse("10.20.0.0/16"))).isEmpty();
+        assertThat(allow.whyRefused(Cidr.parse("10.0.0.0/8"))).get().asString().contains("10.0.0.0/8 is not inside");
+        assertThat(allow.whyRefused(Cidr.parse("10.21.0.0/24"))).isPresent();
+        assertThat(allow.whyRefused(Cidr.parse("2001:db8:1:5::/64"))).isEmpty();
+        assertThat(allow.whyRefused(Cidr.parse("::/0"))).isPresent();
+    }
+
+    @Test
     void emptyListAllowsNothing() {
         ScanAllowlist none = ScanAllowlist.parse(List.of());
         assertThat(none.whyRefused("127.0.0.1")).isPresent();
