@@ -1,5 +1,6 @@
 package dev.kexwatch.inventory;
 
+import dev.kexwatch.security.AllowedScanTarget;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,7 +14,7 @@ import java.util.Map;
  * to none, enabled to true.
  */
 public record HostSpec(
-        @NotBlank @Size(max = 253) @Pattern(regexp = "[A-Za-z0-9.:\\-%_/]+", message = "must be a DNS name, an IP address or a CIDR block") String address,
+        @NotBlank @Size(max = 253) @AllowedScanTarget @Pattern(regexp = "[A-Za-z0-9.:\\-%_/]+", message = "must be a DNS name, an IP address or a CIDR block") String address,
         @Min(1) @Max(65535) Integer port,
         Map<@Pattern(regexp = "[a-z0-9][a-z0-9._/-]{0,62}", message = "label keys are lower-case letters, digits and ._/-") String, @Size(max = 200) String> labels,
         Boolean enabled) {

@@ -78,14 +78,14 @@ class InventoryImportTest {
                 # fleet export
                 address,port,labels,enabled
                 127.0.0.40/30,2240,env=prod;role=db,true
-                db.example.test,22,,false
+                db.localhost,22,,false
                 """, ".csv");
         assertThat(inventory.importFile(file)).isEqualTo(new ImportReport(5, 0));
         for (String address : List.of("127.0.0.40", "127.0.0.41", "127.0.0.42", "127.0.0.43")) {
             Host host = Host.findByAddress(address, 2240).orElseThrow();
             assertThat(host.labels).containsEntry("env", "prod").containsEntry("role", "db");
         }
-        assertThat(Host.findByAddress("db.example.test", 22).orElseThrow().enabled).isFalse();
+        assertThat(Host.findByAddress("db.localhost", 22).orElseThrow().enabled).isFalse();
     }
 
     @Test
