@@ -34,7 +34,8 @@ final class ProbeConnector extends Nio2Connector {
         IoConnectFuture future = new DefaultIoConnectFuture(address, null);
         AsynchronousSocketChannel socket = null;
         try {
-            socket = setSocketOptions(openAsynchronousSocketChannel(address, getChannelGroup()));
+            // MINA's setSocketOptions looks up seven properties per socket to set none a probe needs.
+            socket = openAsynchronousSocketChannel(address, getChannelGroup());
             if (localAddress != null) {
                 socket.bind(localAddress);
             }

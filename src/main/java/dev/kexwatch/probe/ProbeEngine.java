@@ -80,23 +80,23 @@ public final class ProbeEngine implements AutoCloseable {
 
     /**
      * Probes every target with at most {@code settings.concurrency()} in flight, handing each result to
-     * {@code sink} as it completes (from any thread). Returns when all are done.
+     * {@code sink} as it completes (from any thread). Returns when all are done. Keeps no result itself,
+     * so a long target list costs no more memory than the probes in flight.
      */
     public void probeAll(Collection<Target> targets, Consumer<ProbeResult> sink) {
-        Semaphore slots = new Semaphore(settings.concurrency());
-        CompletableFuture<?>[] all = new CompletableFuture<?>[targets.size()];
-        int i = 0;
+        int slots = settings.concurrency();
+        Semaphore free = new Semaphore(slots);
         for (Target target : targets) {
-            slots.acquireUninterruptibly();
-            all[i++] = probe(target).whenComplete((result, error) -> {
+            free.acquireUninterruptibly();
+            probe(target).whenComplete((result, error) -> {
                 try {
                     sink.accept(result);
                 } finally {
-                    slots.release();
+                    free.release();
                 }
             });
         }
-        CompletableFuture.allOf(all).exceptionally(e -> null).join();
+        free.acquireUninterruptibly(slots); // every slot back: every probe done and handed over
     }
 
     private void connect(ProbeAttempt attempt) {
