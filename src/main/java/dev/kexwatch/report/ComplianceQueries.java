@@ -1,5 +1,6 @@
 package dev.kexwatch.report;
 
+import dev.kexwatch.web.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

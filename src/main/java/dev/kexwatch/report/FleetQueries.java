@@ -1,5 +1,6 @@
 package dev.kexwatch.report;
 
+import dev.kexwatch.web.Page;
 import dev.kexwatch.algorithm.OfferDiff;
 import dev.kexwatch.algorithm.ServerOffer;
 import dev.kexwatch.inventory.Host;

@@ -1,5 +1,6 @@
 package dev.kexwatch.report;
 
+import dev.kexwatch.web.Page;
 import dev.kexwatch.inventory.Labels;
 import dev.kexwatch.policy.Severity;
 import dev.kexwatch.report.ComplianceQueries.HostFilter;

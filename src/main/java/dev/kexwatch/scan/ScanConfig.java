@@ -4,6 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
+import java.util.List;
+import java.util.Optional;
+
 @ConfigMapping(prefix = "kexwatch.scan")
 public interface ScanConfig {
 
@@ -30,4 +33,7 @@ public interface ScanConfig {
     /** How often a running scan logs its progress. */
     @WithDefault("10s")
     Duration progressLogEvery();
+
+    /** Networks and domains that may be scanned; read and defaulted by {@link dev.kexwatch.security.ScanTargetGuard}. */
+    Optional<List<String>> allow();
 }

@@ -1,8 +1,8 @@
 package dev.kexwatch.scan;
 
+import dev.kexwatch.inventory.Labels;
 import dev.kexwatch.web.Problem;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,10 +22,19 @@ public class ScanResource {
     @Inject
     ScanService scans;
 
-    /** 202 with the new scan, or 409 while another scan runs. The body (optional) narrows it by labels. */
+    /**
+     * 202 with the new scan, or 409 while another scan runs. {@code label=env=prod,role=db} narrows it to the
+     * hosts carrying every label.
+     */
     @POST
-    public Response start(@Valid ScanRequest request) {
-        Map<String, String> selector = request == null ? Map.of() : request.selectorOrAll();
+    public Response start(@QueryParam("label") String label) {
+        Map<String, String> selector;
+        try {
+            selector = Labels.parse(label);
+        } catch (IllegalArgumentException e) {
+            return Problem.of(Status.BAD_REQUEST, "bad query parameter",
+                    List.of(new Problem.FieldError("label", e.getMessage()))).toResponse();
+        }
         return scans.start("api", selector)
                 .map(view -> Response.accepted(view).location(URI.create("/api/scans/" + view.id())).build())
                 .orElseGet(() -> Problem.of(Status.CONFLICT, "a scan is running already").toResponse());

@@ -6,6 +6,7 @@ import dev.kexwatch.policy.HostRef;
 import dev.kexwatch.probe.ProbeEngine;
 import dev.kexwatch.probe.Target;
 import dev.kexwatch.scan.ResultStore.Probed;
+import dev.kexwatch.security.ScanTargetGuard;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,6 +59,9 @@ public class ScanService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ScanTargetGuard guard;
 
     private final ExecutorService runner = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "kexwatch-scan");
@@ -144,6 +148,8 @@ public class ScanService {
     /** Returns true when the scan was cancelled. */
     private boolean probeAndStore(long scanId, Map<String, String> selector) {
         Map<Target, HostTarget> hosts = QuarkusTransaction.requiringNew().call(() -> hostsOf(selector));
+        // Defence in depth: a host stored before the allowlist changed, or a name now resolving elsewhere.
+        hosts.keySet().removeIf(target -> guard.skipInScan(target.host()));
         BlockingQueue<Probed> queue = new LinkedBlockingQueue<>();
         ScanProgress live = progress;
         ProbeDispatcher dispatcher = new ProbeDispatcher(engine,

@@ -1,4 +1,4 @@
-package dev.kexwatch.report;
+package dev.kexwatch.web;
 
 import java.util.List;
 

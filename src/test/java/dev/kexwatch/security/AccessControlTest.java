@@ -1,0 +1,90 @@
+package dev.kexwatch.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Who may do what over REST, with real tokens verified by smallrye-jwt. */
+@QuarkusTest
+@NoDefaultToken
+class AccessControlTest {
+
+    private static final List<String> READS = List.of("/api/hosts", "/api/scans", "/api/reports/latest");
+
+    @Test
+    void withoutATokenNothingUnderApiIsReachable() {
+        for (String path : READS) {
+            given().get(path).then().statusCode(401).header("WWW-Authenticate", "Bearer");
+        }
+        given().contentType(ContentType.JSON).body(host("127.0.0.61")).post("/api/hosts").then().statusCode(401);
+        given().post("/api/scans").then().statusCode(401);
+        given().delete("/api/hosts/1").then().statusCode(401);
+        asOperator().get("/api/hosts?size=1000").then().body("items.address", not(hasItem("127.0.0.61")));
+    }
+
+    @Test
+    void viewersReadButCannotWrite() {
+        int id = asOperator().contentType(ContentType.JSON).body(host("127.0.0.62")).post("/api/hosts")
+                .then().statusCode(201).extract().path("id");
+        for (String path : READS) {
+            as(TestTokens.viewer()).get(path).then().statusCode(200);
+        }
+        as(TestTokens.viewer()).contentType(ContentType.JSON).body(host("127.0.0.63")).post("/api/hosts")
+                .then().statusCode(403);
+        as(TestTokens.viewer()).delete("/api/hosts/" + id).then().statusCode(403);
+        as(TestTokens.viewer()).post("/api/scans").then().statusCode(403);
+        asOperator().get("/api/hosts?size=1000").then()
+                .body("items.address", hasItem("127.0.0.62")).body("items.address", not(hasItem("127.0.0.63")));
+        asOperator().get("/api/scans").then().body("trigger", not(hasItem("api")));
+    }
+
+    @Test
+    void operatorsReadAndWrite() {
+        int id = asOperator().contentType(ContentType.JSON).body(host("127.0.0.64")).post("/api/hosts")
+                .then().statusCode(201).extract().path("id");
+        asOperator().get("/api/hosts/" + id).then().statusCode(200).body("address", equalTo("127.0.0.64"));
+        asOperator().delete("/api/hosts/" + id).then().statusCode(204);
+    }
+
+    @Test
+    void badTokensAreRefusedLikeNoToken() {
+        for (String token : List.of(TestTokens.expired(), TestTokens.signedByStranger(), TestTokens.otherIssuer(),
+                "not-a-jwt", TestTokens.operator().replaceFirst("\\.[^.]+$", ".c2lnbmF0dXJl"))) {
+            as(token).get("/api/hosts").then().statusCode(401);
+            as(token).contentType(ContentType.JSON).body(host("127.0.0.65")).post("/api/hosts").then().statusCode(401);
+        }
+        asOperator().get("/api/hosts?size=1000").then().body("items.address", not(hasItem("127.0.0.65")));
+    }
+
+    @Test
+    void aTokenWithoutAKexwatchRoleIsForbidden() {
+        as(TestTokens.noRole()).get("/api/hosts").then().statusCode(403);
+        as(TestTokens.noRole()).post("/api/scans").then().statusCode(403);
+    }
+
+    @Test
+    void healthAndMetricsStayOpen() {
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
+    }
+
+    static String host(String address) {
+        return "{\"address\":\"" + address + "\",\"port\":2222}";
+    }
+
+    static RequestSpecification asOperator() {
+        return as(TestTokens.operator());
+    }
+
+    static RequestSpecification as(String token) {
+        return given().header("Authorization", "Bearer " + token);
+    }
+}
