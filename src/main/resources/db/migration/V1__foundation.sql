@@ -1,8 +1,8 @@
--- Ids come from sequences that hand out blocks of 50, so Hibernate can batch inserts of many results.
+-- Ids come from sequences that hand out blocks of 50, so Hibernate can batch inserts of many rows.
 create sequence host_seq increment by 50;
 create sequence scan_run_seq increment by 50;
 create sequence offer_seq increment by 50;
-create sequence probe_result_seq increment by 50;
+create sequence observation_seq increment by 50;
 create sequence finding_seq increment by 50;
 
 -- Hosts to scan. (address, port) is the identity of a host; labels are free key/value pairs.
@@ -15,58 +15,83 @@ create table host (
     created_at  timestamptz not null default now(),
     constraint host_address_port_key unique (address, port)
 );
+create index host_labels on host using gin (labels jsonb_path_ops);
 
--- One scan of (part of) the inventory.
+-- One scan of the inventory, or of the hosts a label selector picks.
 create table scan_run (
     id           bigint primary key,
     trigger      text        not null,
+    selector     jsonb       not null default '{}'::jsonb,
     status       text        not null,
     started_at   timestamptz not null,
     finished_at  timestamptz,
     total        integer     not null default 0,
-    done         integer     not null default 0
+    done         integer     not null default 0,
+    -- Counts by outcome and by compliance state when the scan ended: trends read these, not the results.
+    summary      jsonb       not null default '{}'::jsonb
 );
 -- At most one running scan, whatever the number of service instances.
 create unique index scan_run_one_running on scan_run ((status)) where status = 'running';
 
--- A distinct set of ten KEXINIT name-lists. Identical offers are stored once and shared by results.
+-- A distinct set of ten KEXINIT name-lists. Identical offers are stored once and shared.
 create table offer (
     id      bigint primary key,
     sha256  bytea not null unique,
     lists   jsonb not null
 );
 
--- What one probe of one host in one scan found.
-create table probe_result (
-    id                bigint primary key,
-    scan_id           bigint      not null references scan_run (id) on delete cascade,
-    host_id           bigint      not null references host (id) on delete cascade,
-    outcome           text        not null,
-    detail            text        not null,
-    identification    text,
-    pre_identification jsonb      not null default '[]'::jsonb,
-    resolved_address  text,
-    offer_id          bigint references offer (id),
-    duration_ms       integer     not null,
-    probed_at         timestamptz not null,
-    constraint probe_result_scan_host_key unique (scan_id, host_id)
-);
-create index probe_result_host_latest on probe_result (host_id, probed_at desc);
+-- A run of identical results of one host: same outcome, same offer, same software version, from scan
+-- first_scan_id to last_scan_id. An unchanged host costs an in-place update of this row per scan, not a
+-- new row (no index covers the columns that change, so PostgreSQL can update it on the same page).
+create table observation (
+    id                 bigint primary key,
+    host_id            bigint      not null references host (id) on delete cascade,
+    -- No foreign key: a run that started in a scan past retention still holds the host's current state.
+    first_scan_id      bigint      not null,
+    last_scan_id       bigint      not null,
+    seen               integer     not null default 1,
+    first_seen_at      timestamptz not null,
+    last_seen_at       timestamptz not null,
+    outcome            text        not null,
+    detail             text        not null,
+    identification     text,
+    pre_identification jsonb       not null default '[]'::jsonb,
+    resolved_address   text,
+    offer_id           bigint references offer (id)
+) with (fillfactor = 70);
+create index observation_host on observation (host_id, id desc);
+create index observation_first_scan on observation (first_scan_id);
 
--- What the policies in force said about a result.
+-- What the policies in force said about an observation.
 create table finding (
     id               bigint primary key,
-    probe_result_id  bigint not null references probe_result (id) on delete cascade,
-    policy_id        text   not null,
-    policy_version   text   not null,
-    rule_id          text   not null,
-    severity         text   not null,
-    category         text   not null,
+    observation_id   bigint  not null references observation (id) on delete cascade,
+    policy_id        text    not null,
+    policy_version   text    not null,
+    rule_id          text    not null,
+    severity         text    not null,
+    category         text    not null,
     direction        text,
-    names            jsonb  not null,
-    evidence         jsonb  not null,
-    rationale        text   not null,
-    source           text   not null,
-    remediation      text   not null
+    names            jsonb   not null,
+    evidence         jsonb   not null,
+    rationale        text    not null,
+    source           text    not null,
+    remediation      text    not null,
+    -- Set when a waiver in force set the finding aside: kept as evidence, not counted against the host.
+    waiver           text
 );
-create index finding_result on finding (probe_result_id);
+create index finding_observation on finding (observation_id);
+
+-- The read model of the latest state of every scanned host, so fleet reports never scan history.
+create table host_status (
+    host_id         bigint primary key references host (id) on delete cascade,
+    observation_id  bigint  not null references observation (id) on delete cascade,
+    state           text    not null,
+    worst_severity  text,
+    finding_count   integer not null,
+    -- Expired waivers and names no catalog knows: what a report must say besides the findings.
+    notes           jsonb   not null default '[]'::jsonb,
+    -- A digest of the findings and notes, so an unchanged verdict costs no write.
+    verdict         bytea   not null
+) with (fillfactor = 70);
+create index host_status_state on host_status (state);

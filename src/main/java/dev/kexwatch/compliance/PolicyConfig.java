@@ -10,4 +10,8 @@ public interface PolicyConfig {
     /** Directory whose *.yaml files are the policies in force. */
     @WithDefault("policies")
     Path dir();
+
+    /** How often the directory is checked for changed files. */
+    @WithDefault("30s")
+    String reloadEvery();
 }

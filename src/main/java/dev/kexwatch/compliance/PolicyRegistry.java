@@ -1,23 +1,36 @@
 package dev.kexwatch.compliance;
 
 import dev.kexwatch.algorithm.ServerOffer;
-import dev.kexwatch.policy.Evaluation;
 import dev.kexwatch.policy.HostRef;
 import dev.kexwatch.policy.Policy;
 import dev.kexwatch.policy.PolicyEngine;
+import dev.kexwatch.policy.PolicyException;
 import dev.kexwatch.policy.PolicyLoader;
+import dev.kexwatch.policy.PolicySet;
+import dev.kexwatch.policy.Problem;
 import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * The policies in force. Loaded at start from {@code kexwatch.policy.dir}; an invalid policy stops the
- * service from starting, so a typo can never silently switch checks off.
+ * The policies in force. Loaded at start from {@code kexwatch.policy.dir}: an invalid policy stops the
+ * service from starting, so a typo can never silently switch checks off. Later changes (a file edited, a
+ * policy put over REST) are validated first; on error the last good set stays in force and the error is
+ * kept for REST and metrics.
  */
 @Startup
 @ApplicationScoped
@@ -25,32 +38,108 @@ public class PolicyRegistry {
 
     private static final Logger LOG = Logger.getLogger(PolicyRegistry.class);
 
+    /** The outcome of the last load attempt. */
+    public record LoadStatus(Instant at, boolean ok, List<Problem> problems) {
+    }
+
     @Inject
     PolicyConfig config;
 
     @Inject
     Clock clock;
 
+    @Inject
+    Event<PoliciesChanged> changed;
+
     private final PolicyEngine engine = new PolicyEngine();
-    private volatile List<Policy> policies = List.of();
+    private volatile PolicySet policies = PolicySet.EMPTY;
+    private volatile LoadStatus status;
+    private volatile String fingerprint = "";
 
     @PostConstruct
     void load() {
-        policies = List.copyOf(new PolicyLoader().loadDirectory(config.dir()));
-        LOG.infof("Loaded %d policies from %s: %s", policies.size(), config.dir(),
-                policies.stream().map(p -> p.id() + "@" + p.version()).toList());
+        fingerprint = fingerprint();
+        policies = PolicySet.load(config.dir());
+        status = new LoadStatus(clock.instant(), true, List.of());
+        LOG.infof("Loaded %d policies from %s: %s", policies.policies().size(), config.dir(),
+                policies.policies().stream().map(p -> p.id() + "@" + p.version()).toList());
     }
 
-    public List<Policy> policies() {
+    public PolicySet policies() {
         return policies;
     }
 
+    public LoadStatus status() {
+        return status;
+    }
+
     /** Every policy that applies to the host, judged on its offer. */
-    public List<Evaluation> evaluate(HostRef host, ServerOffer offer) {
-        LocalDate today = LocalDate.now(clock);
-        return policies.stream()
-                .filter(p -> p.appliesTo(host))
-                .map(p -> engine.evaluate(p, offer, host, today))
-                .toList();
+    public Verdict judge(HostRef host, ServerOffer offer) {
+        return new Verdict(policies.evaluate(engine, offer, host, LocalDate.now(clock)));
+    }
+
+    /** Checks a policy without installing it; throws {@link PolicyException} with located problems. */
+    public Policy validate(String yaml, String name) {
+        Policy policy = new PolicyLoader().parse(yaml, name);
+        policies.with(policy);
+        return policy;
+    }
+
+    /**
+     * Validates a policy, writes it as {@code <id>.yaml} in the policy directory and puts it in force. A
+     * broken policy is refused and nothing is written.
+     */
+    public synchronized Policy install(String yaml) {
+        Policy policy = validate(yaml, "posted policy");
+        try {
+            Files.writeString(config.dir().resolve(policy.id() + ".yaml"), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write policy " + policy.id(), e);
+        }
+        reload();
+        return policy;
+    }
+
+    /** Reloads when a file in the directory changed since the last load. */
+    @Scheduled(every = "{kexwatch.policy.reload-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public synchronized void reloadIfChanged() {
+        if (!fingerprint().equals(fingerprint)) {
+            reload();
+        }
+    }
+
+    /** Loads the directory again; the last good set stays in force when it is invalid. */
+    public synchronized Optional<PolicyException> reload() {
+        fingerprint = fingerprint();
+        try {
+            PolicySet next = PolicySet.load(config.dir());
+            policies = next;
+            status = new LoadStatus(clock.instant(), true, List.of());
+            LOG.infof("Policies reloaded: %s", next.policies().stream().map(p -> p.id() + "@" + p.version()).toList());
+            changed.fire(new PoliciesChanged(next));
+            return Optional.empty();
+        } catch (PolicyException e) {
+            status = new LoadStatus(clock.instant(), false, e.problems());
+            LOG.errorf("Policies NOT reloaded, the last good set stays in force:%n%s", e.getMessage());
+            return Optional.of(e);
+        }
+    }
+
+    /** File names, sizes and modification times: cheap to compute, changes with any edit. */
+    private String fingerprint() {
+        try (Stream<Path> files = Files.list(config.dir())) {
+            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
+                    .map(PolicyRegistry::stamp).toList().toString();
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
+
+    private static String stamp(Path file) {
+        try {
+            return file.getFileName() + ":" + Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return file.getFileName() + ":gone";
+        }
     }
 }

@@ -9,11 +9,12 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 
 /**
- * A host as users write it: in the inventory file and in REST bodies. Port defaults to 22, labels to none,
- * enabled to true.
+ * A host as users write it: in inventory files and REST bodies. The address is a DNS name, an IPv4 or IPv6
+ * address, or (in imports) a CIDR block that stands for each of its addresses. Port defaults to 22, labels
+ * to none, enabled to true.
  */
 public record HostSpec(
-        @NotBlank @Size(max = 253) @AllowedScanTarget @Pattern(regexp = "[A-Za-z0-9.:\\-\\[\\]%_]+", message = "must be a DNS name or an IP address") String address,
+        @NotBlank @Size(max = 253) @AllowedScanTarget @Pattern(regexp = "[A-Za-z0-9.:\\-%_/]+", message = "must be a DNS name, an IP address or a CIDR block") String address,
         @Min(1) @Max(65535) Integer port,
         Map<@Pattern(regexp = "[a-z0-9][a-z0-9._/-]{0,62}", message = "label keys are lower-case letters, digits and ._/-") String, @Size(max = 200) String> labels,
         Boolean enabled) {

@@ -1,18 +1,38 @@
 package dev.kexwatch.inventory;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** An inventory that cannot be imported; each error names where it is and what is wrong. */
+/** An inventory that cannot be imported; each error says where it is (file, row or entry, field) and what is wrong. */
 public class InventoryException extends RuntimeException {
 
-    private final List<String> errors;
+    /**
+     * One bad entry.
+     *
+     * @param where the document and position, e.g. {@code hosts.csv: row 3} or {@code inventory.yaml: hosts[2]}
+     * @param field the field, e.g. {@code port}; empty when the whole entry or document is wrong
+     */
+    public record RowError(String where, String field, String message) {
 
-    public InventoryException(List<String> errors) {
-        super(String.join("; ", errors));
+        @Override
+        public String toString() {
+            return where + (field.isEmpty() ? "" : "." + field) + ": " + message;
+        }
+    }
+
+    private final List<RowError> errors;
+
+    public InventoryException(List<RowError> errors) {
+        super(errors.stream().map(RowError::toString).collect(Collectors.joining("; ")));
         this.errors = List.copyOf(errors);
     }
 
-    public List<String> errors() {
+    public List<RowError> rowErrors() {
         return errors;
+    }
+
+    /** The errors as sentences, e.g. {@code hosts.csv: row 3.port: must be less than or equal to 65535}. */
+    public List<String> errors() {
+        return errors.stream().map(RowError::toString).toList();
     }
 }

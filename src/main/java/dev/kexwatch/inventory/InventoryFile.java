@@ -7,19 +7,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-/**
- * Reads an inventory YAML file ({@code hosts: [{address, port, labels, enabled}]}). Every bad entry is
- * reported with its position; a file with any bad entry imports nothing.
- */
+/** Reads a YAML inventory: {@code hosts: [{address, port, labels, enabled}]}. */
 final class InventoryFile {
 
     record Document(List<HostSpec> hosts) {
@@ -32,40 +23,32 @@ final class InventoryFile {
     private InventoryFile() {
     }
 
-    static List<HostSpec> read(Path file, Validator validator) {
-        Document doc = parse(file);
+    /** The entries of a YAML inventory; a syntax error or unknown key fails the whole document. */
+    static List<InventoryEntry> parse(String text, String name) {
+        Document doc = document(text, name);
         List<HostSpec> hosts = doc == null || doc.hosts() == null ? List.of() : doc.hosts();
-        List<String> errors = new ArrayList<>();
+        List<InventoryEntry> entries = new ArrayList<>();
         for (int i = 0; i < hosts.size(); i++) {
-            HostSpec spec = hosts.get(i);
-            if (spec == null) {
-                errors.add(file + ": hosts[" + i + "]: empty entry");
-                continue;
-            }
-            Set<ConstraintViolation<HostSpec>> violations = validator.validate(spec);
-            for (ConstraintViolation<HostSpec> v : violations) {
-                errors.add(file + ": hosts[" + i + "]." + v.getPropertyPath() + ": " + v.getMessage());
-            }
+            entries.add(new InventoryEntry(name + ": hosts[" + i + "]", hosts.get(i)));
         }
-        if (!errors.isEmpty()) {
-            throw new InventoryException(errors);
-        }
-        return hosts;
+        return entries;
     }
 
-    private static Document parse(Path file) {
+    private static Document document(String text, String name) {
         try {
-            return YAML.readValue(Files.readString(file), Document.class);
+            return YAML.readValue(text, Document.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new InventoryException(List.of(located(file, e) + pathOf(e) + ": unknown field '"
-                    + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")"));
+            throw error(located(name, e), pathOf(e), "unknown field '" + e.getPropertyName() + "' (known: "
+                    + e.getKnownPropertyIds() + ")");
         } catch (MismatchedInputException e) {
-            throw new InventoryException(List.of(located(file, e) + pathOf(e) + ": " + e.getOriginalMessage()));
+            throw error(located(name, e), pathOf(e), e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new InventoryException(List.of(located(file, e) + e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new InventoryException(List.of(file + ": cannot read: " + e.getMessage()));
+            throw error(located(name, e), "", e.getOriginalMessage());
         }
+    }
+
+    private static InventoryException error(String where, String field, String message) {
+        return new InventoryException(List.of(new InventoryException.RowError(where, field, message)));
     }
 
     /** {@code hosts[2].port}, from Jackson's reference chain. */
@@ -81,8 +64,8 @@ final class InventoryFile {
         return path.toString();
     }
 
-    private static String located(Path file, JsonProcessingException e) {
+    private static String located(String name, JsonProcessingException e) {
         var loc = e.getLocation();
-        return loc == null ? file + ": " : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr() + ": ";
+        return loc == null ? name : name + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
     }
 }

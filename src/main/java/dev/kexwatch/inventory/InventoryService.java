@@ -1,13 +1,23 @@
 package dev.kexwatch.inventory;
 
+import dev.kexwatch.inventory.InventoryException.RowError;
+import dev.kexwatch.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -17,11 +27,24 @@ public class InventoryService {
 
     private static final Logger LOG = Logger.getLogger(InventoryService.class);
 
+    /** The formats an inventory document comes in. */
+    public enum Format {
+        YAML, CSV;
+
+        /** By file name: {@code .csv} is CSV, anything else YAML. */
+        public static Format of(Path file) {
+            return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? CSV : YAML;
+        }
+    }
+
     @Inject
     Clock clock;
 
     @Inject
     Validator validator;
+
+    @Inject
+    InventoryConfig config;
 
     /** Adds a host; empty when a host with that address and port exists already. */
     @Transactional
@@ -39,33 +62,99 @@ public class InventoryService {
         return Optional.of(host);
     }
 
+    /** Sets a host's labels and enabled flag; empty for an unknown host. */
+    @Transactional
+    public Optional<Host> update(long id, Map<String, String> labels, boolean enabled) {
+        return Host.<Host>findByIdOptional(id).map(host -> {
+            host.labels = new HashMap<>(labels);
+            host.enabled = enabled;
+            return host;
+        });
+    }
+
     @Transactional
     public boolean remove(long id) {
         return Host.deleteById(id);
     }
 
-    public List<Host> list() {
-        return Host.list("order by id");
+    /** A page of hosts carrying every label of the selector, in id order. */
+    @Transactional
+    public Page<Host> list(Map<String, String> selector, int page, int size) {
+        List<Host> matching = Host.listAll(selector, page, size);
+        return new Page<>(matching, page, size, Host.countAll(selector));
     }
 
     public Optional<Host> find(long id) {
         return Host.findByIdOptional(id);
     }
 
+    /** Imports an inventory file (CSV by its {@code .csv} name, else YAML). */
+    public ImportReport importFile(Path file) {
+        try {
+            ImportReport report = importText(Files.readString(file), Format.of(file), file.toString());
+            LOG.infof("Imported %s: %d hosts added, %d updated", file, report.added(), report.updated());
+            return report;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read inventory " + file, e);
+        }
+    }
+
     /**
-     * Imports a YAML inventory: new hosts are added, known ones get the file's labels and enabled flag. All
-     * or nothing: a file with a bad entry changes nothing.
+     * Imports an inventory document: new hosts are added, known ones get the document's labels and enabled
+     * flag. All or nothing: a document with any bad entry changes nothing, and every bad entry is reported.
      */
     @Transactional
-    public int importFile(Path file) {
-        List<HostSpec> specs = InventoryFile.read(file, validator);
-        for (HostSpec spec : specs) {
-            Host.findByAddress(spec.address(), spec.portOrDefault()).ifPresentOrElse(known -> {
-                known.labels = new HashMap<>(spec.labelsOrEmpty());
-                known.enabled = spec.enabledOrDefault();
-            }, () -> add(spec));
+    public ImportReport importText(String text, Format format, String name) {
+        List<InventoryEntry> entries = format == Format.CSV ? InventoryCsv.parse(text, name)
+                : InventoryFile.parse(text, name);
+        int added = 0;
+        int updated = 0;
+        for (HostSpec spec : validated(entries)) {
+            Optional<Host> known = Host.findByAddress(spec.address(), spec.portOrDefault());
+            if (known.isPresent()) {
+                known.get().labels = new HashMap<>(spec.labelsOrEmpty());
+                known.get().enabled = spec.enabledOrDefault();
+                updated++;
+            } else {
+                add(spec);
+                added++;
+            }
         }
-        LOG.infof("Imported %d hosts from %s", specs.size(), file);
-        return specs.size();
+        return new ImportReport(added, updated);
+    }
+
+    /** Checks every entry and expands CIDR blocks; throws with all errors found. */
+    private List<HostSpec> validated(List<InventoryEntry> entries) {
+        List<RowError> errors = new ArrayList<>();
+        Map<String, HostSpec> specs = new LinkedHashMap<>();
+        for (InventoryEntry entry : entries) {
+            if (entry.spec() == null) {
+                errors.add(new RowError(entry.where(), "", "empty entry"));
+                continue;
+            }
+            for (ConstraintViolation<HostSpec> v : validator.validate(entry.spec())) {
+                errors.add(new RowError(entry.where(), v.getPropertyPath().toString(), v.getMessage()));
+            }
+            if (errors.isEmpty()) {
+                expand(entry, errors).forEach(s -> specs.put(s.address() + " " + s.portOrDefault(), s));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InventoryException(errors);
+        }
+        return List.copyOf(specs.values());
+    }
+
+    private List<HostSpec> expand(InventoryEntry entry, List<RowError> errors) {
+        HostSpec spec = entry.spec();
+        try {
+            return AddressBlock.expand(spec.address(), config.maxRange())
+                    .map(addresses -> addresses.stream()
+                            .map(a -> new HostSpec(a, spec.port(), spec.labels(), spec.enabled())).toList())
+                    .orElse(List.of(spec));
+        } catch (IllegalArgumentException e) {
+            errors.add(new RowError(entry.where(), "address", e.getMessage()));
+            return List.of();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.kexwatch.metrics;
 
 import dev.kexwatch.report.ComplianceQueries;
+import dev.kexwatch.scan.HostStatusChanged;
 import dev.kexwatch.scan.ScanFinished;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,10 @@ public class FleetGauges {
     }
 
     void onScan(@Observes ScanFinished event) {
+        refresh();
+    }
+
+    void onRejudge(@Observes HostStatusChanged event) {
         refresh();
     }
 

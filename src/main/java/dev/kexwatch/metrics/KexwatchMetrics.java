@@ -26,6 +26,8 @@ public class KexwatchMetrics {
     public static final String PROBE_DURATION = "kexwatch.probe.duration";
     public static final String SCAN_DURATION = "kexwatch.scan.duration";
     public static final String HOSTS = "kexwatch.hosts";
+    /** Problems found by the last policy load; above zero means the last good set is still in force. */
+    public static final String POLICY_LOAD_ERRORS = "kexwatch.policy.load.errors";
 
     @Inject
     MeterRegistry registry;

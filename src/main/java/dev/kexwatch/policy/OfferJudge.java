@@ -10,6 +10,7 @@ import dev.kexwatch.algorithm.Trait;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** Applies one policy's rules to one offer; waivers are the engine's business. */
@@ -121,7 +122,7 @@ final class OfferJudge {
     List<String> unknownNames() {
         List<String> unknown = new ArrayList<>();
         for (Category category : Scope.JUDGED) {
-            for (KexList list : Scope.lists(category, java.util.Set.of(Direction.values()))) {
+            for (KexList list : Scope.lists(category, Set.of(Direction.values()))) {
                 offer.get(list).stream().filter(n -> catalog.lookup(category, n).isEmpty())
                         .map(n -> list.key() + ":" + n).forEach(unknown::add);
             }

@@ -1,6 +1,7 @@
 package dev.kexwatch.policy;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
@@ -62,9 +64,9 @@ public final class PolicyLoader {
 
     private static Node compose(String yaml, Problems problems) {
         try {
-            Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new java.io.StringReader(yaml));
+            Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
             if (root == null) {
-                problems.at((org.yaml.snakeyaml.error.Mark) null, "empty policy: expected id, version, title and rules");
+                problems.at((Mark) null, "empty policy: expected id, version, title and rules");
             }
             return root;
         } catch (MarkedYAMLException e) {
@@ -72,7 +74,7 @@ public final class PolicyLoader {
                     + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
             return null;
         } catch (YAMLException e) {
-            problems.at((org.yaml.snakeyaml.error.Mark) null, "YAML syntax: " + e.getMessage());
+            problems.at((Mark) null, "YAML syntax: " + e.getMessage());
             return null;
         }
     }

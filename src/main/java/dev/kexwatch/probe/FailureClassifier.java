@@ -20,7 +20,7 @@ final class FailureClassifier {
         Throwable cause = root(t);
         String message = String.valueOf(cause.getMessage());
         if (cause instanceof ConnectException && message.toLowerCase(Locale.ROOT).contains("refused")) {
-            attempt.fail(ProbeOutcome.REFUSED, "connection refused by " + attempt.target());
+            attempt.fail(ProbeOutcome.REFUSED, "TCP reset in answer to the connection request");
         } else if (cause instanceof NoRouteToHostException || cause instanceof PortUnreachableException
                 || message.toLowerCase(Locale.ROOT).contains("unreachable")) {
             attempt.fail(ProbeOutcome.UNREACHABLE, message);

@@ -1,89 +1,179 @@
 package dev.kexwatch.report;
 
-import dev.kexwatch.inventory.Host;
-import dev.kexwatch.probe.ProbeOutcome;
+import dev.kexwatch.web.Page;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kexwatch.report.HostCompliance.FindingView;
 import dev.kexwatch.scan.FindingRecord;
-import dev.kexwatch.scan.ProbeRecord;
-import dev.kexwatch.scan.StoredOffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Reads the latest result of every host and its findings. */
+/**
+ * Reads the latest compliance of hosts from the read model ({@code host_status} and the observation it
+ * points at), never from history, so fleet reports stay fast at any number of scans.
+ */
 @ApplicationScoped
 public class ComplianceQueries {
+
+    /** Filters of host lists; null fields do not filter. */
+    public record HostFilter(Map<String, String> labels, HostState state, String minSeverity) {
+
+        public static final HostFilter ALL = new HostFilter(Map.of(), null, null);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SEVERITY_RANK =
+            "case s.worst_severity when 'info' then 0 when 'low' then 1 when 'medium' then 2 when 'high' then 3 "
+                    + "when 'critical' then 4 end";
+    private static final String FROM = """
+             from host h
+             left join host_status s on s.host_id = h.id
+             left join observation o on o.id = s.observation_id
+            where h.enabled
+              and (cast(:labels as text) is null or h.labels @> cast(cast(:labels as text) as jsonb))
+              and (cast(:state as text) is null or coalesce(s.state, 'unscanned') = cast(:state as text))
+              and (cast(:minRank as integer) is null or %s >= cast(:minRank as integer))
+            """.formatted(SEVERITY_RANK);
 
     @Inject
     EntityManager em;
 
+    /** One page of hosts with their latest compliance, in host id order. */
     @Transactional
-    public List<HostCompliance> latest() {
-        List<Host> hosts = Host.listEnabled();
-        Map<Long, ProbeRecord> results = latestResults();
-        Map<Long, List<FindingRecord>> findings = findingsOf(results.values().stream().map(r -> r.id).toList());
-        return hosts.stream().map(h -> toView(h, results.get(h.id), findings)).toList();
+    public Page<HostCompliance> hosts(HostFilter filter, int page, int size) {
+        Query count = bind(em.createNativeQuery("select count(*)" + FROM), filter);
+        Query rows = bind(em.createNativeQuery("""
+                select h.id, h.address, h.port, cast(h.labels as text), coalesce(s.state, 'unscanned'),
+                       s.worst_severity, o.outcome, o.detail, o.identification, o.last_scan_id, o.last_seen_at,
+                       o.id, cast(s.notes as text)""" + FROM + " order by h.id limit :size offset :offset"), filter)
+                .setParameter("size", size).setParameter("offset", (long) page * size);
+        @SuppressWarnings("unchecked")
+        List<Object[]> result = rows.getResultList();
+        Map<Long, List<FindingRecord>> findings = findingsOf(
+                result.stream().filter(r -> r[11] != null).map(r -> ((Number) r[11]).longValue()).toList());
+        List<HostCompliance> items = result.stream().map(r -> toView(r, findings)).toList();
+        return new Page<>(items, page, size, ((Number) count.getSingleResult()).longValue());
     }
 
-    /** One host's latest compliance and the lists behind it; empty for an unknown host. */
+    /** The latest compliance of one host; empty for an unknown host. */
     @Transactional
-    public Optional<HostDetail> host(long hostId) {
-        return Host.<Host>findByIdOptional(hostId).map(host -> {
-            Optional<ProbeRecord> latest = ProbeRecord.<ProbeRecord>find("hostId = ?1 order by probedAt desc, id desc",
-                    hostId).firstResultOptional();
-            Map<Long, List<FindingRecord>> findings = findingsOf(latest.map(r -> List.of(r.id)).orElse(List.of()));
-            Map<String, List<String>> lists = latest.map(r -> r.offerId).map(id -> StoredOffer.<StoredOffer>findById(id))
-                    .map(o -> o.lists).orElse(Map.of());
-            return new HostDetail(toView(host, latest.orElse(null), findings), lists,
-                    latest.map(r -> r.preIdentification).orElse(List.of()));
-        });
+    public Optional<HostCompliance> host(long hostId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> result = em.createNativeQuery("""
+                select h.id, h.address, h.port, cast(h.labels as text), coalesce(s.state, 'unscanned'),
+                       s.worst_severity, o.outcome, o.detail, o.identification, o.last_scan_id, o.last_seen_at,
+                       o.id, cast(s.notes as text)
+                  from host h
+                  left join host_status s on s.host_id = h.id
+                  left join observation o on o.id = s.observation_id
+                 where h.id = :id""").setParameter("id", hostId).getResultList();
+        if (result.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = result.get(0);
+        List<Long> observation = row[11] == null ? List.of() : List.of(((Number) row[11]).longValue());
+        return Optional.of(toView(row, findingsOf(observation)));
     }
 
+    /** Enabled hosts per compliance state. */
     @Transactional
     public Map<HostState, Long> stateCounts() {
         Map<HostState, Long> counts = new EnumMap<>(HostState.class);
-        latest().forEach(h -> counts.merge(h.state(), 1L, Long::sum));
+        for (HostState state : HostState.values()) {
+            counts.put(state, 0L);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select coalesce(s.state, 'unscanned'), count(*) from host h
+                  left join host_status s on s.host_id = h.id where h.enabled group by 1""").getResultList();
+        rows.forEach(r -> counts.put(HostState.valueOf((String) r[0]), ((Number) r[1]).longValue()));
         return counts;
     }
 
-    private Map<Long, ProbeRecord> latestResults() {
-        @SuppressWarnings("unchecked")
-        List<ProbeRecord> rows = em.createNativeQuery("""
-                select distinct on (host_id) * from probe_result
-                order by host_id, probed_at desc, id desc""", ProbeRecord.class).getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> r.hostId, Function.identity()));
+    private static Query bind(Query query, HostFilter filter) {
+        return query.setParameter("labels", filter.labels().isEmpty() ? null : toJson(filter.labels()))
+                .setParameter("state", filter.state() == null ? null : filter.state().name())
+                .setParameter("minRank", filter.minSeverity() == null ? null : rank(filter.minSeverity()));
     }
 
-    private static Map<Long, List<FindingRecord>> findingsOf(List<Long> resultIds) {
-        if (resultIds.isEmpty()) {
+    static Integer rank(String severity) {
+        return switch (severity) {
+            case "info" -> 0;
+            case "low" -> 1;
+            case "medium" -> 2;
+            case "high" -> 3;
+            case "critical" -> 4;
+            default -> throw new IllegalArgumentException(
+                    "severity '" + severity + "' is not one of info, low, medium, high, critical");
+        };
+    }
+
+    private static Map<Long, List<FindingRecord>> findingsOf(List<Long> observationIds) {
+        if (observationIds.isEmpty()) {
             return Map.of();
         }
-        List<FindingRecord> rows = FindingRecord.list("probeResultId in ?1 order by id", resultIds);
-        return rows.stream().collect(Collectors.groupingBy(f -> f.probeResultId));
+        List<FindingRecord> rows = FindingRecord.list("observationId in ?1 order by id", observationIds);
+        return rows.stream().collect(Collectors.groupingBy(f -> f.observationId));
     }
 
-    private static HostCompliance toView(Host host, ProbeRecord result, Map<Long, List<FindingRecord>> findings) {
-        if (result == null) {
-            return new HostCompliance(host.id, host.address, host.port, host.labels, HostState.unscanned, false, null,
-                    null, null, null, null, List.of());
-        }
-        List<FindingView> views = findings.getOrDefault(result.id, List.of()).stream().map(ComplianceQueries::toView)
-                .toList();
-        boolean ok = ProbeOutcome.OK.name().equals(result.outcome);
-        HostState state = !ok ? HostState.unreachable : views.isEmpty() ? HostState.compliant : HostState.non_compliant;
-        return new HostCompliance(host.id, host.address, host.port, host.labels, state, state == HostState.compliant,
-                result.outcome, result.detail, result.identification, result.scanId, result.probedAt, views);
+    private static HostCompliance toView(Object[] r, Map<Long, List<FindingRecord>> findings) {
+        HostState state = HostState.valueOf((String) r[4]);
+        List<FindingRecord> all = r[11] == null ? List.of()
+                : findings.getOrDefault(((Number) r[11]).longValue(), List.of());
+        List<FindingView> counted = new ArrayList<>();
+        List<FindingView> waived = new ArrayList<>();
+        all.forEach(f -> (f.waiver == null ? counted : waived).add(toView(f)));
+        return new HostCompliance(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).intValue(),
+                fromJson((String) r[3], new TypeReference<Map<String, String>>() {}), state,
+                state == HostState.compliant, (String) r[5], (String) r[6], (String) r[7], (String) r[8],
+                r[9] == null ? null : ((Number) r[9]).longValue(), instant(r[10]), counted, waived,
+                r[12] == null ? List.of() : fromJson((String) r[12], new TypeReference<List<String>>() {}));
     }
 
-    private static FindingView toView(FindingRecord f) {
+    static FindingView toView(FindingRecord f) {
         return new FindingView(f.policyId, f.policyVersion, f.ruleId, f.severity, f.category, f.direction, f.names,
-                f.evidence, f.rationale, f.source, f.remediation);
+                f.evidence, f.rationale, f.source, f.remediation, f.waiver);
+    }
+
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return (Instant) value;
+    }
+
+    static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static <T> T fromJson(String json, TypeReference<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable: " + json, e);
+        }
     }
 }

@@ -1,30 +1,165 @@
 package dev.kexwatch.report;
 
+import dev.kexwatch.web.Page;
+import dev.kexwatch.inventory.Labels;
+import dev.kexwatch.policy.Severity;
+import dev.kexwatch.report.ComplianceQueries.HostFilter;
+import dev.kexwatch.web.Problem;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Compliance reports for auditors and dashboards. */
+/**
+ * Compliance reports for auditors and dashboards. Host lists are paged ({@code page} from 0, {@code size}
+ * up to 1000) and filtered by labels ({@code label=env=prod,role=db}), state and minimum severity; the
+ * lists also come as CSV ({@code Accept: text/csv}).
+ */
 @Path("/api/reports")
 public class ReportResource {
 
+    static final String CSV = "text/csv";
+
     @Inject
-    ComplianceQueries queries;
+    ComplianceQueries compliance;
+
+    @Inject
+    FleetQueries fleet;
 
     /** Every enabled host with its latest outcome, pass/fail and findings. */
     @GET
     @Path("/latest")
-    public List<HostCompliance> latest() {
-        return queries.latest();
+    @Produces(MediaType.APPLICATION_JSON)
+    public Page<HostCompliance> latest(@QueryParam("label") String label, @QueryParam("state") String state,
+            @QueryParam("severity") String severity, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        return compliance.hosts(filter(label, state, severity), page, size);
     }
 
-    /** One host: latest outcome, findings, and the name-lists it offered. */
+    @GET
+    @Path("/latest")
+    @Produces(CSV)
+    public String latestCsv(@QueryParam("label") String label, @QueryParam("state") String state,
+            @QueryParam("severity") String severity, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("1000") @Min(1) @Max(100000) int size) {
+        return hostsCsv(compliance.hosts(filter(label, state, severity), page, size).items());
+    }
+
+    /** Hosts that answered and broke at least one rule, worst first within the page. */
+    @GET
+    @Path("/non-compliant")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Page<HostCompliance> nonCompliant(@QueryParam("label") String label,
+            @QueryParam("severity") String severity, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        return compliance.hosts(filter(label, HostState.non_compliant.name(), severity), page, size);
+    }
+
+    @GET
+    @Path("/non-compliant")
+    @Produces(CSV)
+    public String nonCompliantCsv(@QueryParam("label") String label, @QueryParam("severity") String severity,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("1000") @Min(1) @Max(100000) int size) {
+        return hostsCsv(compliance.hosts(filter(label, HostState.non_compliant.name(), severity), page, size).items());
+    }
+
+    /** Counts by state, severity, policy, rule, and (with {@code groupBy=KEY}) by a label's values. */
+    @GET
+    @Path("/summary")
+    public FleetSummary summary(@QueryParam("groupBy") String groupBy) {
+        return fleet.summary(groupBy);
+    }
+
+    /** One host: latest outcome, findings with remediation, the name-lists it offered, and its history. */
     @GET
     @Path("/hosts/{id}")
     public RestResponse<HostDetail> host(@PathParam("id") long id) {
-        return queries.host(id).map(RestResponse::ok).orElse(RestResponse.notFound());
+        return fleet.host(id).map(RestResponse::ok).orElse(RestResponse.notFound());
+    }
+
+    /** What changed for a host between two scans (default: its two latest results). */
+    @GET
+    @Path("/hosts/{id}/drift")
+    public RestResponse<Drift> drift(@PathParam("id") long id, @QueryParam("from") Long from,
+            @QueryParam("to") Long to) {
+        return fleet.drift(id, from, to).map(RestResponse::ok).orElse(RestResponse.notFound());
+    }
+
+    /** Every host whose result changed in a scan (default: the latest), with what changed. */
+    @GET
+    @Path("/changes")
+    public List<Drift> changes(@QueryParam("scan") Long scan) {
+        return fleet.changes(scan);
+    }
+
+    /** Hosts whose latest offer has the algorithm, and in which lists. */
+    @GET
+    @Path("/algorithms/{name}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Page<AlgorithmUse> algorithm(@PathParam("name") String name,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        return fleet.offering(name, page, size);
+    }
+
+    @GET
+    @Path("/algorithms/{name}")
+    @Produces(CSV)
+    public String algorithmCsv(@PathParam("name") String name) {
+        List<List<?>> rows = new ArrayList<>();
+        fleet.offering(name, 0, 100_000).items()
+                .forEach(u -> rows.add(List.of(u.hostId(), u.address(), u.port(), u.lists())));
+        return Csv.of(List.of("host_id", "address", "port", "lists"), rows);
+    }
+
+    /** Counts of the last {@code scans} finished scans, oldest first. */
+    @GET
+    @Path("/trends")
+    public List<TrendPoint> trends(@QueryParam("scans") @DefaultValue("30") @Min(1) @Max(1000) int scans) {
+        return fleet.trends(scans);
+    }
+
+    private static HostFilter filter(String label, String state, String severity) {
+        return new HostFilter(parsed("label", () -> Labels.parse(label)),
+                parsed("state", () -> state == null ? null : HostState.parse(state)),
+                parsed("severity", () -> severity == null ? null : Severity.fromId(severity).map(Severity::id)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "'" + severity + "' is not one of info, low, medium, high, critical"))));
+    }
+
+    /** Runs a parser, turning its complaint into a 400 problem naming the query parameter. */
+    private static <T> T parsed(String field, Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(Problem.of(Status.BAD_REQUEST, "bad query parameter",
+                    List.of(new Problem.FieldError(field, e.getMessage()))).toResponse());
+        }
+    }
+
+    private static String hostsCsv(List<HostCompliance> hosts) {
+        List<List<?>> rows = new ArrayList<>();
+        for (HostCompliance h : hosts) {
+            List<String> rules = h.findings().stream().map(f -> f.policyId() + "/" + f.ruleId()).distinct().toList();
+            List<String> names = h.findings().stream().flatMap(f -> f.names().stream()).distinct().toList();
+            rows.add(List.of(h.hostId(), h.address(), h.port(), h.labels().toString(), h.state(),
+                    String.valueOf(h.worstSeverity()), String.valueOf(h.outcome()), String.valueOf(h.identification()),
+                    rules, names));
+        }
+        return Csv.of(List.of("host_id", "address", "port", "labels", "state", "worst_severity", "outcome",
+                "identification", "rules", "names"), rows);
     }
 }

@@ -23,8 +23,8 @@ public class FindingRecord extends PanacheEntityBase {
     @SequenceGenerator(name = "finding_seq", sequenceName = "finding_seq", allocationSize = 50)
     public Long id;
 
-    @Column(name = "probe_result_id", nullable = false)
-    public long probeResultId;
+    @Column(name = "observation_id", nullable = false)
+    public long observationId;
 
     @Column(name = "policy_id", nullable = false)
     public String policyId;
@@ -60,9 +60,13 @@ public class FindingRecord extends PanacheEntityBase {
     @Column(nullable = false)
     public String remediation;
 
-    static FindingRecord of(long probeResultId, String policyVersion, Finding finding) {
+    /** The waiver that set this finding aside, if one is in force; such a finding does not count. */
+    public String waiver;
+
+    static FindingRecord of(long observationId, String policyVersion, Finding finding, String waiver) {
         FindingRecord record = new FindingRecord();
-        record.probeResultId = probeResultId;
+        record.observationId = observationId;
+        record.waiver = waiver;
         record.policyId = finding.policyId();
         record.policyVersion = policyVersion;
         record.ruleId = finding.ruleId();

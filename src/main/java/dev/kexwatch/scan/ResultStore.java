@@ -1,17 +1,28 @@
 package dev.kexwatch.scan;
 
+import dev.kexwatch.algorithm.ServerOffer;
 import dev.kexwatch.compliance.PolicyRegistry;
+import dev.kexwatch.compliance.Verdict;
 import dev.kexwatch.policy.Evaluation;
 import dev.kexwatch.policy.Finding;
 import dev.kexwatch.policy.HostRef;
-import dev.kexwatch.probe.Identification;
+import dev.kexwatch.policy.WaivedFinding;
 import dev.kexwatch.probe.ProbeResult;
+import dev.kexwatch.report.HostState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Writes probe results, their offers and their findings; one transaction per batch. */
+/**
+ * Writes probe results as observation runs and keeps each host's status and findings in step with the
+ * policies. An unchanged host with an unchanged verdict costs one in-place update per scan.
+ */
 @ApplicationScoped
 public class ResultStore {
 
@@ -22,34 +33,88 @@ public class ResultStore {
     @Inject
     PolicyRegistry policies;
 
+    @Inject
+    OfferStore offers;
+
+    /** Stores a batch of results of one scan in one transaction. */
     @Transactional
     public void store(long scanId, List<Probed> batch) {
+        List<Long> hostIds = batch.stream().map(Probed::hostId).toList();
+        Map<Long, HostStatus> statuses = HostStatus.<HostStatus>list("hostId in ?1", hostIds).stream()
+                .collect(Collectors.toMap(s -> s.hostId, Function.identity()));
+        Map<Long, Observation> current = Observation.<Observation>list("id in ?1",
+                statuses.values().stream().map(s -> s.observationId).toList()).stream()
+                .collect(Collectors.toMap(o -> o.hostId, Function.identity()));
         for (Probed probed : batch) {
-            store(scanId, probed);
+            record(scanId, probed, statuses.get(probed.hostId()), current.get(probed.hostId()));
         }
         ScanRun.update("done = done + ?1 where id = ?2", batch.size(), scanId);
     }
 
-    private void store(long scanId, Probed probed) {
+    private void record(long scanId, Probed probed, HostStatus status, Observation current) {
         ProbeResult result = probed.result();
-        ProbeRecord record = new ProbeRecord();
-        record.scanId = scanId;
-        record.hostId = probed.hostId();
-        record.outcome = result.outcome().name();
-        record.detail = result.detail();
-        record.identification = result.identification().map(Identification::line).orElse(null);
-        record.preIdentification = result.identification().map(Identification::preIdentificationLines).orElse(List.of());
-        record.resolvedAddress = result.resolvedAddress().orElse(null);
-        record.durationMs = (int) result.timings().total().toMillis();
-        record.probedAt = result.startedAt();
-        result.offer().ifPresent(offer -> record.offerId = StoredOffer.intern(offer).id);
-        record.persist();
-        result.offer().ifPresent(offer -> {
-            for (Evaluation evaluation : policies.evaluate(probed.host(), offer)) {
-                for (Finding finding : evaluation.findings()) {
-                    FindingRecord.of(record.id, evaluation.policyVersion(), finding).persist();
-                }
+        Long offerId = result.offer().map(offers::intern).orElse(null);
+        boolean same = current != null && current.sameAs(result, offerId);
+        Observation observation = current;
+        if (same) {
+            current.extend(scanId, result.startedAt());
+        } else {
+            observation = Observation.start(scanId, probed.hostId(), result, offerId);
+            observation.persist();
+        }
+        judge(probed.host(), observation, result.offer(), status, same);
+    }
+
+    /**
+     * Judges hosts' latest observations again under the policies in force now, in one transaction; writes
+     * only where the verdict changed.
+     */
+    @Transactional
+    public void rejudge(Map<Long, HostRef> hosts) {
+        for (HostStatus status : HostStatus.<HostStatus>list("hostId in ?1", hosts.keySet())) {
+            Observation observation = Observation.findById(status.observationId);
+            Optional<ServerOffer> offer = Optional.ofNullable(observation.offerId)
+                    .map(id -> StoredOffer.<StoredOffer>findById(id).toOffer());
+            judge(hosts.get(status.hostId), observation, offer, status, true);
+        }
+    }
+
+    private void judge(HostRef host, Observation observation, Optional<ServerOffer> offer, HostStatus status,
+            boolean sameObservation) {
+        Verdict verdict = offer.map(o -> policies.judge(host, o)).orElse(Verdict.NONE);
+        HostState state = offer.isEmpty() ? HostState.unreachable
+                : verdict.compliant() ? HostState.compliant : HostState.non_compliant;
+        byte[] digest = verdict.digest();
+        if (sameObservation && status != null && Arrays.equals(status.verdict, digest)) {
+            return;
+        }
+        if (sameObservation) {
+            FindingRecord.delete("observationId", observation.id);
+        }
+        writeFindings(observation.id, verdict);
+        HostStatus next = status != null ? status : new HostStatus();
+        next.hostId = observation.hostId;
+        next.observationId = observation.id;
+        next.state = state.name();
+        next.worstSeverity = verdict.worst().map(s -> s.id()).orElse(null);
+        next.findingCount = verdict.findings().size();
+        next.notes = verdict.notes();
+        next.verdict = digest;
+        if (status == null) {
+            next.persist();
+        }
+    }
+
+    private static void writeFindings(long observationId, Verdict verdict) {
+        for (Evaluation evaluation : verdict.evaluations()) {
+            for (Finding finding : evaluation.findings()) {
+                FindingRecord.of(observationId, evaluation.policyVersion(), finding, null).persist();
             }
-        });
+            for (WaivedFinding waived : evaluation.waived()) {
+                FindingRecord.of(observationId, evaluation.policyVersion(), waived.finding(),
+                        waived.waiver().id() + ": " + waived.waiver().reason() + " (until " + waived.waiver().expires()
+                                + ")").persist();
+            }
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.kexwatch.scan;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +17,22 @@ public interface ScanConfig {
     /** Scan once right after start-up. */
     @WithDefault("false")
     boolean onStart();
+
+    /** Extra tries for a host whose probe failed in a way that may pass (timeout, reset, closed early). */
+    @WithDefault("1")
+    int retries();
+
+    /** Probes in flight against one address at the most (politeness; Dropbear resets beyond ~4). */
+    @WithDefault("4")
+    int perAddress();
+
+    /** Scans and past observations older than this are deleted; a host's current state is always kept. */
+    @WithDefault("400d")
+    Duration retention();
+
+    /** How often a running scan logs its progress. */
+    @WithDefault("10s")
+    Duration progressLogEvery();
 
     /** Networks and domains that may be scanned; read and defaulted by {@link dev.kexwatch.security.ScanTargetGuard}. */
     Optional<List<String>> allow();

@@ -11,7 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One scan of the inventory. */
 @Entity
@@ -19,7 +22,7 @@ import java.util.Optional;
 public class ScanRun extends PanacheEntityBase {
 
     public enum Status {
-        running, finished, failed, interrupted
+        running, finished, cancelled, failed, interrupted
     }
 
     @Id
@@ -40,9 +43,19 @@ public class ScanRun extends PanacheEntityBase {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    /** Labels a host must carry to be scanned; empty for the whole inventory. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, String> selector = Map.of();
+
     public int total;
 
     public int done;
+
+    /** Counts by outcome ({@code outcome.OK}) and by compliance state ({@code state.compliant}) at the end. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, Long> summary = Map.of();
 
     public static Optional<ScanRun> running() {
         return find("status", Status.running).firstResultOptional();

@@ -9,9 +9,15 @@ import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** Starts the nightly scan, and at start-up imports the inventory file and tidies up after a crash. */
+/**
+ * Starts the nightly scan and prunes history past retention; at start-up imports the inventory file and
+ * tidies up after a crash.
+ */
 @ApplicationScoped
 public class ScanScheduler {
 
@@ -29,6 +35,9 @@ public class ScanScheduler {
     @Inject
     InventoryService inventory;
 
+    @Inject
+    Clock clock;
+
     void onStart(@Observes StartupEvent event) {
         // A scan still marked running was cut off by a crash or a kill: it will never finish by itself.
         int interrupted = QuarkusTransaction.requiringNew().call(
@@ -38,14 +47,29 @@ public class ScanScheduler {
         }
         inventoryConfig.file().ifPresent(inventory::importFile);
         if (config.onStart()) {
-            scans.start("startup");
+            scans.start("startup", Map.of());
         }
     }
 
     @Scheduled(cron = "{kexwatch.scan.cron}", concurrentExecution = ConcurrentExecution.SKIP, identity = "nightly-scan")
     void nightly() {
-        if (scans.runNow("schedule").isEmpty()) {
+        if (scans.runNow("schedule", Map.of()).isEmpty()) {
             LOG.info("Scheduled scan skipped: a scan is running already");
         }
+        prune();
+    }
+
+    /** Deletes scans and ended observations older than the retention; a host's current state stays. */
+    int prune() {
+        Instant cutoff = clock.instant().minus(config.retention());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            long observations = Observation.delete(
+                    "lastSeenAt < ?1 and id not in (select s.observationId from HostStatus s)", cutoff);
+            long runs = ScanRun.delete("startedAt < ?1 and status <> ?2", cutoff, ScanRun.Status.running);
+            if (observations + runs > 0) {
+                LOG.infof("Retention %s: deleted %d observations and %d scans", config.retention(), observations, runs);
+            }
+            return (int) (observations + runs);
+        });
     }
 }

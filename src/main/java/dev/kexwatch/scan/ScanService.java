@@ -26,18 +26,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Runs scans: probes every enabled host, stores each result as it arrives and judges it. Never two scans at
- * once: a second request is refused while one runs (the database enforces the same across instances).
+ * Runs scans: probes the enabled hosts a selector picks, stores each result as it arrives and judges it.
+ * Never two scans at once, so never two probes of one host at once: a second request is refused while one
+ * runs (the database enforces the same across instances).
  */
 @ApplicationScoped
 public class ScanService {
 
     private static final Logger LOG = Logger.getLogger(ScanService.class);
-    private static final int BATCH = 200;
+    private static final int BATCH = 500;
 
     @Inject
     ProbeEngine engine;
@@ -49,6 +49,12 @@ public class ScanService {
     KexwatchMetrics metrics;
 
     @Inject
+    ScanConfig config;
+
+    @Inject
+    ProbeConfig probeConfig;
+
+    @Inject
     Event<ScanFinished> finished;
 
     @Inject
@@ -57,95 +63,129 @@ public class ScanService {
     @Inject
     ScanTargetGuard guard;
 
-    private final AtomicBoolean busy = new AtomicBoolean();
-    private volatile CompletableFuture<Void> current = CompletableFuture.completedFuture(null);
     private final ExecutorService runner = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "kexwatch-scan");
         t.setDaemon(true);
         return t;
     });
+    private volatile ScanProgress progress;
+    private volatile CompletableFuture<Void> current = CompletableFuture.completedFuture(null);
 
-    /** Starts a scan of all enabled hosts; empty when one is running already. */
-    public Optional<ScanView> start(String trigger) {
-        if (!busy.compareAndSet(false, true)) {
+    /** Starts a scan of the enabled hosts carrying every selector label; empty when one is running. */
+    public synchronized Optional<ScanView> start(String trigger, Map<String, String> selector) {
+        if (progress != null) {
             return Optional.empty();
         }
-        try {
-            Optional<ScanRun> run = QuarkusTransaction.requiringNew().call(() -> create(trigger));
-            run.ifPresentOrElse(r -> current = CompletableFuture.runAsync(() -> execute(r.id), runner),
-                    () -> busy.set(false));
-            return run.map(ScanView::of);
-        } catch (RuntimeException e) {
-            busy.set(false);
-            throw e;
-        }
+        Optional<ScanRun> run = QuarkusTransaction.requiringNew().call(() -> create(trigger, selector));
+        run.ifPresent(r -> {
+            progress = new ScanProgress(r.id, r.total, r.startedAt);
+            current = CompletableFuture.runAsync(() -> execute(r.id, selector), runner);
+        });
+        return run.map(ScanView::of);
     }
 
     /** Starts a scan and waits for it to end; for the scheduler and for tests. */
-    public Optional<ScanView> runNow(String trigger) {
-        return start(trigger).map(view -> {
+    public Optional<ScanView> runNow(String trigger, Map<String, String> selector) {
+        return start(trigger, selector).map(view -> {
             current.join();
-            return QuarkusTransaction.requiringNew().call(() -> ScanView.of(ScanRun.findById(view.id())));
+            return find(view.id()).orElseThrow();
         });
     }
 
-    public boolean running() {
-        return busy.get();
+    /** A scan with live progress if it is the running one. */
+    public Optional<ScanView> find(long id) {
+        ScanProgress live = progress;
+        return QuarkusTransaction.requiringNew().call(() -> ScanRun.<ScanRun>findByIdOptional(id).map(ScanView::of))
+                .map(view -> live != null && live.scanId() == id ? view.live(live, clock.instant()) : view);
     }
 
-    private Optional<ScanRun> create(String trigger) {
+    /** Asks the running scan to stop: probes in flight finish, no new one starts. False if it is not running. */
+    public boolean cancel(long id) {
+        ScanProgress live = progress;
+        if (live == null || live.scanId() != id) {
+            return false;
+        }
+        live.cancel();
+        return true;
+    }
+
+    public boolean running() {
+        return progress != null;
+    }
+
+    private Optional<ScanRun> create(String trigger, Map<String, String> selector) {
         if (ScanRun.running().isPresent()) {
             return Optional.empty();
         }
         ScanRun run = new ScanRun();
         run.trigger = trigger;
+        run.selector = Map.copyOf(selector);
         run.status = ScanRun.Status.running;
         run.startedAt = clock.instant();
-        run.total = (int) Host.count("enabled", true);
+        run.total = Host.listEnabled(selector).size();
         run.persist();
         return Optional.of(run);
     }
 
-    private void execute(long scanId) {
+    private void execute(long scanId, Map<String, String> selector) {
         Instant start = clock.instant();
         ScanRun.Status status = ScanRun.Status.failed;
         try {
-            probeAndStore(scanId);
-            status = ScanRun.Status.finished;
+            status = probeAndStore(scanId, selector) ? ScanRun.Status.cancelled : ScanRun.Status.finished;
         } catch (RuntimeException e) {
             LOG.errorf(e, "Scan %d failed", scanId);
         } finally {
             Duration took = Duration.between(start, clock.instant());
-            end(scanId, status);
+            ScanProgress ended = progress;
+            end(scanId, status, ended);
             metrics.scanned(took);
-            busy.set(false);
+            progress = null;
             finished.fire(new ScanFinished(scanId, status, took));
-            LOG.infof("Scan %d %s in %s", scanId, status, took);
+            LOG.infof("Scan %d %s in %s: %s", scanId, status, took, ended.outcomes());
         }
     }
 
-    private void probeAndStore(long scanId) {
-        Map<Target, HostTarget> hosts = QuarkusTransaction.requiringNew().call(ScanService::enabledHosts);
+    /** Returns true when the scan was cancelled. */
+    private boolean probeAndStore(long scanId, Map<String, String> selector) {
+        Map<Target, HostTarget> hosts = QuarkusTransaction.requiringNew().call(() -> hostsOf(selector));
         // Defence in depth: a host stored before the allowlist changed, or a name now resolving elsewhere.
         hosts.keySet().removeIf(target -> guard.skipInScan(target.host()));
         BlockingQueue<Probed> queue = new LinkedBlockingQueue<>();
-        CompletableFuture<Void> probing = CompletableFuture.runAsync(() -> engine.probeAll(hosts.keySet(), result -> {
-            HostTarget host = hosts.get(result.target());
-            metrics.probed(result.outcome(), result.timings().total());
-            queue.add(new Probed(host.id(), host.ref(), result));
-        }), runner);
+        ScanProgress live = progress;
+        ProbeDispatcher dispatcher = new ProbeDispatcher(engine,
+                new ProbeDispatcher.Limits(probeConfig.concurrency(), config.perAddress(), config.retries()));
+        CompletableFuture<Integer> probing = CompletableFuture.supplyAsync(
+                () -> dispatcher.run(hosts.keySet(), live::cancelled, result -> {
+                    HostTarget host = hosts.get(result.target());
+                    metrics.probed(result.outcome(), result.timings().total());
+                    live.count(result.outcome());
+                    queue.add(new Probed(host.id(), host.ref(), result));
+                }), runner);
+        drainInto(scanId, queue, probing);
+        int skipped = probing.join();
+        if (skipped > 0) {
+            LOG.infof("Scan %d cancelled with %d hosts not probed", scanId, skipped);
+        }
+        return live.cancelled();
+    }
+
+    private void drainInto(long scanId, BlockingQueue<Probed> queue, CompletableFuture<?> probing) {
         List<Probed> batch = new ArrayList<>(BATCH);
+        long nextLog = System.nanoTime() + config.progressLogEvery().toNanos();
         while (!(probing.isDone() && queue.isEmpty())) {
-            drain(queue, batch);
+            poll(queue, batch);
             if (!batch.isEmpty()) {
                 store.store(scanId, batch);
                 batch.clear();
             }
+            if (System.nanoTime() > nextLog) {
+                LOG.infof("%s, eta %s", progress, progress.eta(clock.instant()).map(Duration::toString).orElse("?"));
+                nextLog = System.nanoTime() + config.progressLogEvery().toNanos();
+            }
         }
-        probing.join();
     }
 
-    private static void drain(BlockingQueue<Probed> queue, List<Probed> batch) {
+    private static void poll(BlockingQueue<Probed> queue, List<Probed> batch) {
         try {
             Probed first = queue.poll(100, TimeUnit.MILLISECONDS);
             if (first != null) {
@@ -162,21 +202,31 @@ public class ScanService {
     private record HostTarget(long id, HostRef ref) {
     }
 
-    private static Map<Target, HostTarget> enabledHosts() {
+    private static Map<Target, HostTarget> hostsOf(Map<String, String> selector) {
         Map<Target, HostTarget> hosts = new HashMap<>();
-        for (Host host : Host.listEnabled()) {
+        for (Host host : Host.listEnabled(selector)) {
             hosts.put(new Target(host.address, host.port),
                     new HostTarget(host.id, new HostRef(host.address, host.port, host.labels)));
         }
         return hosts;
     }
 
-    private void end(long scanId, ScanRun.Status status) {
+    private void end(long scanId, ScanRun.Status status, ScanProgress ended) {
         QuarkusTransaction.requiringNew().run(() -> {
             ScanRun run = ScanRun.findById(scanId);
             run.status = status;
             run.finishedAt = clock.instant();
+            run.summary = summary(ended);
         });
+    }
+
+    private static Map<String, Long> summary(ScanProgress ended) {
+        Map<String, Long> summary = new HashMap<>();
+        ended.outcomes().forEach((outcome, n) -> summary.put("outcome." + outcome, n.longValue()));
+        HostStatus.getEntityManager()
+                .createQuery("select s.state, count(s) from HostStatus s group by s.state", Object[].class)
+                .getResultList().forEach(row -> summary.put("state." + row[0], (Long) row[1]));
+        return summary;
     }
 
     @PreDestroy

@@ -17,7 +17,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -39,17 +38,12 @@ public class StoredOffer extends PanacheEntityBase {
     @Column(nullable = false)
     public Map<String, List<String>> lists;
 
-    /** The stored offer equal to this one, stored now if it is new. */
-    static StoredOffer intern(ServerOffer offer) {
-        byte[] digest = digest(offer);
-        Optional<StoredOffer> known = find("sha256", (Object) digest).firstResultOptional();
-        return known.orElseGet(() -> {
-            StoredOffer stored = new StoredOffer();
-            stored.sha256 = digest;
-            stored.lists = toMap(offer);
-            stored.persist();
-            return stored;
-        });
+    static StoredOffer create(ServerOffer offer, byte[] digest) {
+        StoredOffer stored = new StoredOffer();
+        stored.sha256 = digest;
+        stored.lists = toMap(offer);
+        stored.persist();
+        return stored;
     }
 
     public ServerOffer toOffer() {

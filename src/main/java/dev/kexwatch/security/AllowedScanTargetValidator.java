@@ -22,13 +22,22 @@ public class AllowedScanTargetValidator implements ConstraintValidator<AllowedSc
         if (host == null || host.isBlank()) {
             return true;
         }
-        Optional<String> refused = allowlist.whyRefused(host);
+        Optional<String> refused = host.contains("/") ? whyRangeRefused(host) : allowlist.whyRefused(host);
         refused.ifPresent(why -> {
             context.disableDefaultConstraintViolation();
             context.buildConstraintViolationWithTemplate(escape("not an allowed scan target: " + why
                     + " (" + ScanTargetGuard.KEY + ")")).addConstraintViolation();
         });
         return refused.isEmpty();
+    }
+
+    /** A CIDR block (inventory imports) must lie wholly inside an allowed network. */
+    private Optional<String> whyRangeRefused(String range) {
+        try {
+            return allowlist.whyRefused(Cidr.parse(range));
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** The reason quotes user input; braces and dollars would be read as message template syntax. */

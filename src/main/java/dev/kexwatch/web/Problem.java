@@ -25,6 +25,11 @@ public record Problem(String type, String title, int status, String detail, List
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, errors);
     }
 
+    /** 422: the body is well-formed but its content is wrong (e.g. rows of an import). */
+    public static Problem unprocessable(String detail, List<FieldError> errors) {
+        return new Problem("about:blank", "Unprocessable Content", 422, detail, errors);
+    }
+
     public Response toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }

@@ -52,7 +52,8 @@ public class ProblemMappers {
             return unreadable(json);
         }
         Status status = Status.fromStatusCode(e.getResponse().getStatus());
-        return status == null || status.getFamily() != Status.Family.CLIENT_ERROR ? e.getResponse()
+        return e.getResponse().hasEntity() || status == null || status.getFamily() != Status.Family.CLIENT_ERROR
+                ? e.getResponse()
                 : Problem.of(status, e.getMessage()).toResponse();
     }
 

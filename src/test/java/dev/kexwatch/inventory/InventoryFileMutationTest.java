@@ -7,18 +7,15 @@ import dev.kexwatch.testsupport.FuzzSeeds;
 import dev.kexwatch.testsupport.YamlMutator;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 
 /**
  * Whatever an inventory file holds, the importer either returns valid hosts or throws an
- * {@link InventoryException} whose every error names the file: never another exception. The validator is the
+ * {@link InventoryException} whose every error names the document: never another exception. The validator is the
  * real Hibernate Validator with the real constraints, the scan allowlist included (at its default). Thousands
  * of mutated variants of the fuzz seeds on every run, since Jazzer's regression mode replays only the seeds.
  */
@@ -27,7 +24,8 @@ class InventoryFileMutationTest {
     private static final int VARIANTS = 3_000;
     private static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class).configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
-    private static final Path FILE = tempFile();
+    private static final String NAME = "fuzz-inventory";
+    private static final int MAX_RANGE = 256;
 
     @Test
     void mutatedInventoriesReadOrFailCleanly() {
@@ -45,30 +43,37 @@ class InventoryFileMutationTest {
                 .filteredOn(InventoryFileMutationTest::readsOrFailsCleanly).hasSize(2);
     }
 
-    /** True for valid hosts, false for a clean refusal; fails the test on anything else. */
-    static boolean readsOrFailsCleanly(String yaml) {
+    /**
+     * True for valid hosts, false for a clean refusal; fails the test on anything else. Reads the text as YAML
+     * and as CSV, and checks each entry as {@code InventoryService} does: constraints, then CIDR expansion.
+     */
+    static boolean readsOrFailsCleanly(String text) {
+        boolean yaml = importsOrFailsCleanly(text, () -> InventoryFile.parse(text, NAME));
+        importsOrFailsCleanly(text, () -> InventoryCsv.parse(text, NAME));
+        return yaml;
+    }
+
+    private static boolean importsOrFailsCleanly(String text, Supplier<List<InventoryEntry>> parser) {
         try {
-            // getBytes, not writeString: a mutation may leave half a surrogate pair, which writeString refuses.
-            Files.write(FILE, yaml.getBytes(StandardCharsets.UTF_8));
-            assertThat(InventoryFile.read(FILE, VALIDATOR)).allSatisfy(h -> assertThat(VALIDATOR.validate(h)).isEmpty());
-            return true;
+            return parser.get().stream().allMatch(InventoryFileMutationTest::acceptable);
         } catch (InventoryException e) {
-            assertThat(e.errors()).isNotEmpty().allSatisfy(error -> assertThat(error).startsWith(FILE.toString()));
+            assertThat(e.errors()).isNotEmpty().allSatisfy(error -> assertThat(error).startsWith(NAME));
             return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (RuntimeException | StackOverflowError e) {
-            return fail("inventory importer crashed with %s on input \"%s\"", e, FuzzSeeds.printable(yaml));
+            return fail("inventory importer crashed with %s on input \"%s\"", e, FuzzSeeds.printable(text));
         }
     }
 
-    private static Path tempFile() {
+    private static boolean acceptable(InventoryEntry entry) {
+        if (entry.spec() == null || !VALIDATOR.validate(entry.spec()).isEmpty()) {
+            return false;
+        }
         try {
-            Path file = Files.createTempFile("kexwatch-fuzz-inventory", ".yaml");
-            file.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            AddressBlock.expand(entry.spec().address(), MAX_RANGE);
+            return true;
+        } catch (IllegalArgumentException e) {
+            assertThat(e.getMessage()).isNotBlank();
+            return false;
         }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class InventoryImportTest {
                     labels: {env: prod}
                   - address: 127.0.0.32
                 """);
-        assertThat(inventory.importFile(file)).isEqualTo(2);
+        assertThat(inventory.importFile(file)).isEqualTo(new ImportReport(2, 0));
         Path again = write("""
                 hosts:
                   - address: 127.0.0.31
@@ -37,7 +38,7 @@ class InventoryImportTest {
                     labels: {env: staging}
                     enabled: false
                 """);
-        inventory.importFile(again);
+        assertThat(inventory.importFile(again)).isEqualTo(new ImportReport(0, 1));
 
         Host updated = Host.findByAddress("127.0.0.31", 2231).orElseThrow();
         assertThat(updated.labels).containsEntry("env", "staging");
@@ -71,8 +72,47 @@ class InventoryImportTest {
                 .hasMessageStartingWith(unknown + ":").hasMessageContaining("hosts[0].prot: unknown field 'prot'");
     }
 
+    @Test
+    void importsCsvWithLabelsAndExpandsCidrBlocks() throws IOException {
+        Path file = write("""
+                # fleet export
+                address,port,labels,enabled
+                127.0.0.40/30,2240,env=prod;role=db,true
+                db.localhost,22,,false
+                """, ".csv");
+        assertThat(inventory.importFile(file)).isEqualTo(new ImportReport(5, 0));
+        for (String address : List.of("127.0.0.40", "127.0.0.41", "127.0.0.42", "127.0.0.43")) {
+            Host host = Host.findByAddress(address, 2240).orElseThrow();
+            assertThat(host.labels).containsEntry("env", "prod").containsEntry("role", "db");
+        }
+        assertThat(Host.findByAddress("db.localhost", 22).orElseThrow().enabled).isFalse();
+    }
+
+    @Test
+    void csvRowErrorsNameRowAndFieldAndImportNothing() throws IOException {
+        Path file = write("""
+                address,port,labels
+                127.0.0.50,22,env=prod
+                127.0.0.51,twenty,env=prod
+                127.0.0.52,22,env
+                127.0.0.53,70000,
+                """, ".csv");
+        assertThatThrownBy(() -> inventory.importFile(file))
+                .isInstanceOfSatisfying(InventoryException.class, e -> assertThat(e.errors()).containsExactly(
+                        file + ": row 3.port: 'twenty' is not a number",
+                        file + ": row 4.labels: 'env' is not key=value"));
+        assertThat(Host.findByAddress("127.0.0.50", 22)).isEmpty();
+        Path range = write("address\n127.0.0.0/8\n", ".csv");
+        assertThatThrownBy(() -> inventory.importFile(range)).isInstanceOf(InventoryException.class)
+                .hasMessageContaining(range + ": row 2.address: 127.0.0.0/8 has 16777216 addresses, more than the cap");
+    }
+
     private Path write(String yaml) throws IOException {
-        Path file = Files.createTempFile(dir, "inventory", ".yaml");
-        return Files.writeString(file, yaml);
+        return write(yaml, ".yaml");
+    }
+
+    private Path write(String text, String suffix) throws IOException {
+        Path file = Files.createTempFile(dir, "inventory", suffix);
+        return Files.writeString(file, text);
     }
 }

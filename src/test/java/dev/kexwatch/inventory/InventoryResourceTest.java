@@ -1,6 +1,7 @@
 package dev.kexwatch.inventory;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -20,12 +21,12 @@ class InventoryResourceTest {
                 .then().statusCode(201).body("address", equalTo("127.0.0.21")).body("labels.env", equalTo("prod"))
                 .extract().path("id");
 
-        given().get("/api/hosts").then().statusCode(200).body("id", hasItem(id));
+        given().get("/api/hosts?size=1000").then().statusCode(200).body("items.id", hasItem(id));
         given().get("/api/hosts/" + id).then().statusCode(200).body("port", equalTo(2201));
 
         given().delete("/api/hosts/" + id).then().statusCode(204);
         given().get("/api/hosts/" + id).then().statusCode(404);
-        given().get("/api/hosts").then().body("id", not(hasItem(id)));
+        given().get("/api/hosts?size=1000").then().body("items.id", not(hasItem(id)));
     }
 
     @Test
@@ -50,7 +51,37 @@ class InventoryResourceTest {
                 .body("errors[0].field", equalTo("port"));
         given().contentType(ContentType.JSON).body("{\"address\":\"not an address!\"}").post("/api/hosts")
                 .then().statusCode(400).body("errors[0].field", equalTo("address"));
-        given().get("/api/hosts").then().body("address", not(hasItem("127.0.0.24")));
+        given().get("/api/hosts?size=1000").then().body("items.address", not(hasItem("127.0.0.24")));
+    }
+
+    @Test
+    void filtersByLabelPagesAndUpdates() {
+        for (int i = 0; i < 3; i++) {
+            given().contentType(ContentType.JSON)
+                    .body("{\"address\":\"127.0.1." + i + "\",\"labels\":{\"team\":\"paging\"}}").post("/api/hosts")
+                    .then().statusCode(201);
+        }
+        given().get("/api/hosts?label=team=paging&size=2").then().statusCode(200)
+                .body("total", equalTo(3)).body("items.size()", equalTo(2)).body("items[0].address", equalTo("127.0.1.0"));
+        given().get("/api/hosts?label=team=paging&size=2&page=1").then().body("items.address", contains("127.0.1.2"));
+        int id = given().get("/api/hosts?label=team=paging").then().extract().path("items[0].id");
+        given().contentType(ContentType.JSON).body("{\"labels\":{\"team\":\"moved\"},\"enabled\":false}")
+                .put("/api/hosts/" + id).then().statusCode(200).body("enabled", equalTo(false));
+        given().get("/api/hosts?label=team=paging").then().body("total", equalTo(2));
+        given().get("/api/hosts?label=team").then().statusCode(400).body("errors[0].field", equalTo("label"));
+    }
+
+    @Test
+    void importsAnUploadAllOrNothing() {
+        given().contentType("text/csv").body("address,port\n127.0.2.1,22\n127.0.2.2,0\n").post("/api/hosts/import")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("row 3.port"));
+        given().get("/api/hosts?size=1000").then().body("items.address", not(hasItem("127.0.2.1")));
+        given().contentType("application/yaml")
+                .body("hosts:\n  - address: 127.0.2.1\n    labels: {up: \"yes\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/hosts/import").then().statusCode(200).body("added", equalTo(1));
+        given().contentType(ContentType.JSON).body("{\"address\":\"127.0.2.0/30\"}").post("/api/hosts")
+                .then().statusCode(400).body("errors[0].field", equalTo("address"));
     }
 
     @Test
@@ -60,6 +91,6 @@ class InventoryResourceTest {
                 .body("errors[0].field", equalTo("lables"));
         given().contentType(ContentType.JSON).body("{\"address\":").post("/api/hosts")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().get("/api/hosts").then().body("address", not(hasItem("127.0.0.25")));
+        given().get("/api/hosts?size=1000").then().body("items.address", not(hasItem("127.0.0.25")));
     }
 }

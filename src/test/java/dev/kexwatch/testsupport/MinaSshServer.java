@@ -52,9 +52,14 @@ public final class MinaSshServer implements AutoCloseable {
     }
 
     public static MinaSshServer start(Algorithms algorithms) {
+        return start(algorithms, 0);
+    }
+
+    /** On a given port, e.g. the port of a server just closed, to play the same host with a changed offer. */
+    public static MinaSshServer start(Algorithms algorithms, int port) {
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost(Ports.LOOPBACK);
-        server.setPort(0);
+        server.setPort(port);
         server.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(false,
                 resolve(algorithms.kex(), BuiltinDHFactories::fromFactoryName), ServerBuilder.DH2KEX));
         server.setSignatureFactories(new ArrayList<NamedFactory<Signature>>(

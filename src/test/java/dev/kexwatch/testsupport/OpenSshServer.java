@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,16 +22,12 @@ public final class OpenSshServer implements AutoCloseable {
     public static final Path SSHD = Path.of("/usr/sbin/sshd");
     private static final Path PRIVSEP_DIR = Path.of("/run/sshd");
 
-    private final Path dir;
+    private final ServerProcess server;
     private final Path config;
-    private final int port;
-    private final Process process;
 
-    private OpenSshServer(Path dir, Path config, int port, Process process) {
-        this.dir = dir;
+    private OpenSshServer(ServerProcess server, Path config) {
+        this.server = server;
         this.config = config;
-        this.port = port;
-        this.process = process;
     }
 
     /** Starts sshd with its defaults plus {@code extraConfig} lines (e.g. {@code KexAlgorithms +...}). */
@@ -44,11 +39,8 @@ public final class OpenSshServer implements AutoCloseable {
             int port = Ports.freePort();
             Path config = dir.resolve("sshd_config");
             Files.writeString(config, configText(port, keys, List.of(extraConfig)));
-            Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
-            OpenSshServer server = new OpenSshServer(dir, config, port, process);
-            Ports.awaitListening(port, Duration.ofSeconds(10), process::isAlive);
-            return server;
+            return new OpenSshServer(ServerProcess.start(dir, port,
+                    List.of(SSHD.toString(), "-D", "-e", "-f", config.toString())), config);
         } catch (IOException e) {
             TempDirs.delete(dir);
             throw new UncheckedIOException(e);
@@ -83,16 +75,16 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     public int port() {
-        return port;
+        return server.port();
     }
 
     public Target target() {
-        return new Target(Ports.LOOPBACK, port);
+        return server.target();
     }
 
     /** {@code sshd -T} output as keyword → value (keywords lower-case, as sshd prints them). */
     public Map<String, String> effectiveConfig() {
-        String out = Processes.run(List.of(SSHD.toString(), "-T", "-f", config.toString()), dir);
+        String out = Processes.run(List.of(SSHD.toString(), "-T", "-f", config.toString()), server.dir());
         Map<String, String> values = new HashMap<>();
         for (String line : out.split("\n")) {
             int space = line.indexOf(' ');
@@ -114,7 +106,6 @@ public final class OpenSshServer implements AutoCloseable {
 
     @Override
     public void close() {
-        Processes.stop(process);
-        TempDirs.delete(dir);
+        server.close();
     }
 }

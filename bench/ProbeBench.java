@@ -1,0 +1,73 @@
+import dev.kexwatch.algorithm.KexList;
+import dev.kexwatch.probe.ProbeEngine;
+import dev.kexwatch.probe.ProbeOutcome;
+import dev.kexwatch.probe.ProbeResult;
+import dev.kexwatch.probe.ProbeSettings;
+import dev.kexwatch.probe.Target;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Drives kexwatch's ProbeEngine against the canned responder: probes TOTAL targets spread over COUNT ports
+ * from BASE with CONCURRENCY in flight, checks every result (outcome OK, exact kex list) and prints
+ * targets/s and the heap's peak. Exit status 1 if any result is wrong.
+ *
+ * Run: java -cp target/classes:DEPS bench/ProbeBench.java BASE COUNT TOTAL CONCURRENCY DEADLINE_SECONDS
+ */
+public class ProbeBench {
+
+    static final String EXPECTED_KEX = "sntrup761x25519-sha512@openssh.com,curve25519-sha256,"
+            + "curve25519-sha256@libssh.org,ecdh-sha2-nistp256,diffie-hellman-group14-sha256,"
+            + "kex-strict-s-v00@openssh.com";
+
+    public static void main(String[] args) {
+        int base = Integer.parseInt(args[0]);
+        int count = Integer.parseInt(args[1]);
+        int total = Integer.parseInt(args[2]);
+        int concurrency = Integer.parseInt(args[3]);
+        Duration deadline = Duration.ofSeconds(Long.parseLong(args[4]));
+        List<Target> targets = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            targets.add(new Target("127.0.0.1", base + i % count));
+        }
+        Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+        AtomicInteger wrong = new AtomicInteger();
+        try (ProbeEngine engine = new ProbeEngine(new ProbeSettings(deadline, concurrency, 256 * 1024))) {
+            long start = System.nanoTime();
+            engine.probeAll(targets, result -> {
+                outcomes.computeIfAbsent(result.outcome().name(), k -> new AtomicInteger()).incrementAndGet();
+                if (!correct(result)) {
+                    wrong.incrementAndGet();
+                }
+            });
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("kexwatch: %d targets in %.2f s = %.0f targets/s (concurrency %d); outcomes %s;"
+                    + " wrong %d; peak heap %d MiB%n", total, seconds, total / seconds, concurrency,
+                    new TreeMap<>(outcomes), wrong.get(), peakHeapMiB());
+        }
+        System.exit(wrong.get() == 0 ? 0 : 1);
+    }
+
+    static boolean correct(ProbeResult result) {
+        return result.outcome() == ProbeOutcome.OK
+                && result.offer().orElseThrow().raw(KexList.KEX).equals(EXPECTED_KEX);
+    }
+
+    static long peakHeapMiB() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024 * 1024);
+    }
+}

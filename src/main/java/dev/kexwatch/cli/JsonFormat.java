@@ -1,0 +1,100 @@
+package dev.kexwatch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kexwatch.algorithm.KexList;
+import dev.kexwatch.algorithm.ServerOffer;
+import dev.kexwatch.policy.Evaluation;
+import dev.kexwatch.policy.Finding;
+import dev.kexwatch.probe.Identification;
+import dev.kexwatch.probe.ProbeResult;
+import dev.kexwatch.probe.ProbeTimings;
+import java.time.Duration;
+import java.util.Optional;
+
+/** {@code --json}: one object per target on one line (JSON Lines), fields named as in the README. */
+final class JsonFormat {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonFormat() {
+    }
+
+    static String line(TargetReport report) {
+        ProbeResult result = report.result();
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("target", result.target().toString());
+        node.put("host", result.target().host());
+        node.put("port", result.target().port());
+        result.resolvedAddress().ifPresent(address -> node.put("address", address));
+        node.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("message", result.outcome().message());
+        node.put("detail", result.detail());
+        node.put("exitCode", report.exitCode());
+        result.identification().ifPresent(id -> node.set("identification", identification(id)));
+        result.offer().ifPresent(offer -> node.set("lists", lists(offer)));
+        node.set("timingsMs", timings(result.timings()));
+        report.evaluation().ifPresent(evaluation -> node.set("policy", policy(evaluation)));
+        return node.toString();
+    }
+
+    private static ObjectNode identification(Identification id) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("line", id.line());
+        node.put("protocol", id.protocolVersion());
+        node.put("software", id.softwareVersion());
+        node.put("comment", id.comment());
+        ArrayNode before = node.putArray("preIdentificationLines");
+        id.preIdentificationLines().forEach(before::add);
+        node.put("droppedPreIdentificationLines", id.droppedPreIdentificationLines());
+        return node;
+    }
+
+    private static ObjectNode lists(ServerOffer offer) {
+        ObjectNode node = MAPPER.createObjectNode();
+        for (KexList list : KexList.values()) {
+            ArrayNode names = node.putArray(list.key());
+            offer.get(list).forEach(names::add);
+        }
+        return node;
+    }
+
+    private static ObjectNode timings(ProbeTimings timings) {
+        ObjectNode node = MAPPER.createObjectNode();
+        putMillis(node, "connect", timings.connect());
+        putMillis(node, "identification", timings.identification());
+        putMillis(node, "kexinit", timings.kexinit());
+        putMillis(node, "total", Optional.of(timings.total()));
+        return node;
+    }
+
+    private static void putMillis(ObjectNode node, String field, Optional<Duration> value) {
+        value.ifPresent(d -> node.put(field, d.toNanos() / 1_000_000.0));
+    }
+
+    private static ObjectNode policy(Evaluation evaluation) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("id", evaluation.policyId());
+        node.put("version", evaluation.policyVersion());
+        node.put("compliant", evaluation.compliant());
+        evaluation.worst().ifPresent(worst -> node.put("worst", worst.id()));
+        ArrayNode findings = node.putArray("findings");
+        evaluation.findings().forEach(finding -> findings.add(finding(finding)));
+        ArrayNode unknown = node.putArray("unknownNames");
+        evaluation.unknownNames().forEach(unknown::add);
+        return node;
+    }
+
+    private static ObjectNode finding(Finding finding) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("rule", finding.ruleId());
+        node.put("severity", finding.severity().id());
+        node.put("category", finding.category().id());
+        finding.direction().ifPresent(direction -> node.put("direction", direction.id()));
+        ArrayNode names = node.putArray("names");
+        finding.names().forEach(names::add);
+        node.put("rationale", finding.rationale());
+        return node;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.kexwatch.cli;
+
+import dev.kexwatch.algorithm.KexList;
+import dev.kexwatch.algorithm.ServerOffer;
+import dev.kexwatch.policy.Evaluation;
+import dev.kexwatch.policy.Finding;
+import dev.kexwatch.policy.Policy;
+import dev.kexwatch.probe.ProbeResult;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/** The default output: a block per target (outcome, identification, each list, findings), then a summary. */
+final class TableFormat {
+
+    private static final int WIDTH = 100;
+    private static final int LABEL = 16;
+
+    private TableFormat() {
+    }
+
+    static void print(PrintWriter out, List<TargetReport> reports, Policy policy) {
+        reports.forEach(report -> target(out, report));
+        long ok = reports.stream().filter(r -> r.result().ok()).count();
+        long compliant = reports.stream().filter(r -> r.evaluation().map(Evaluation::compliant).orElse(false)).count();
+        out.printf("%d target(s): %d probed, %d failed; policy %s %s: %d compliant, %d with findings%n",
+                reports.size(), ok, reports.size() - ok, policy.id(), policy.version(), compliant, ok - compliant);
+    }
+
+    private static void target(PrintWriter out, TargetReport report) {
+        ProbeResult result = report.result();
+        out.printf("%s  %s  (%d ms)%n", result.target(), result.outcome().name(),
+                result.timings().total().toMillis());
+        if (!result.ok()) {
+            row(out, "outcome", result.outcome().message() + ": " + result.detail());
+        }
+        result.resolvedAddress().ifPresent(address -> row(out, "address", address));
+        result.identification().ifPresent(id -> {
+            row(out, "identification", id.line());
+            if (!id.preIdentificationLines().isEmpty()) {
+                row(out, "banner lines", id.preIdentificationLines().size() + id.droppedPreIdentificationLines()
+                        + " before the identification");
+            }
+        });
+        result.offer().ifPresent(offer -> lists(out, offer));
+        report.evaluation().ifPresent(evaluation -> findings(out, evaluation));
+        out.println();
+    }
+
+    /** Directional lists print once when both directions agree, as they nearly always do. */
+    private static void lists(PrintWriter out, ServerOffer offer) {
+        for (KexList list : KexList.values()) {
+            if (list.direction().isEmpty()) {
+                row(out, list.category().id(), names(offer.get(list)));
+            } else if (list.ordinal() % 2 == 0) {
+                KexList s2c = KexList.values()[list.ordinal() + 1];
+                if (offer.get(list).equals(offer.get(s2c))) {
+                    row(out, list.category().id(), names(offer.get(list)));
+                } else {
+                    row(out, list.category().id() + " c2s", names(offer.get(list)));
+                    row(out, list.category().id() + " s2c", names(offer.get(s2c)));
+                }
+            }
+        }
+    }
+
+    private static void findings(PrintWriter out, Evaluation evaluation) {
+        String verdict = evaluation.compliant() ? "compliant" : evaluation.findings().size() + " finding(s), worst "
+                + evaluation.worst().map(s -> s.id()).orElse("");
+        row(out, "policy", evaluation.policyId() + " " + evaluation.policyVersion() + ": " + verdict);
+        for (Finding finding : evaluation.findings()) {
+            String where = finding.category().id() + finding.direction().map(d -> " " + d.id()).orElse("");
+            row(out, "  " + finding.severity().id().toUpperCase(Locale.ROOT),
+                    finding.ruleId() + " (" + where + "): " + String.join(", ", finding.names()));
+        }
+        if (!evaluation.unknownNames().isEmpty()) {
+            row(out, "  unknown", String.join(", ", evaluation.unknownNames()));
+        }
+    }
+
+    private static String names(List<String> names) {
+        return names.isEmpty() ? "(empty)" : String.join(", ", names);
+    }
+
+    /** A labelled row, wrapped at {@link #WIDTH} columns after commas, continuation lines indented. */
+    private static void row(PrintWriter out, String label, String value) {
+        String indent = " ".repeat(LABEL + 2);
+        StringBuilder line = new StringBuilder(String.format("  %-" + LABEL + "s", label));
+        for (String word : value.split("(?<=, )")) {
+            if (line.length() + word.length() > WIDTH && line.length() > indent.length()) {
+                out.println(line.toString().stripTrailing());
+                line = new StringBuilder(indent);
+            }
+            line.append(word);
+        }
+        out.println(line.toString().stripTrailing());
+    }
+}

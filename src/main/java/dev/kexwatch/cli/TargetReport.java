@@ -1,0 +1,41 @@
+package dev.kexwatch.cli;
+
+import dev.kexwatch.policy.Evaluation;
+import dev.kexwatch.policy.Severity;
+import dev.kexwatch.probe.ProbeResult;
+import java.util.Collection;
+import java.util.Optional;
+
+/** One target's probe result and, when it could be judged, the policy's verdict. */
+record TargetReport(ProbeResult result, Optional<Evaluation> evaluation) {
+
+    /** ssh-audit's exit codes: 0 good, 1 connection error, 2 warnings, 3 failures. */
+    static final int GOOD = 0;
+    static final int CONNECTION_ERROR = 1;
+    static final int WARNING = 2;
+    static final int FAILURE = 3;
+
+    /**
+     * This target's exit code. HIGH and CRITICAL findings are failures, LOW and MEDIUM warnings (ssh-audit's
+     * fail and warn); INFO findings leave a target good.
+     */
+    int exitCode() {
+        if (!result.ok()) {
+            return CONNECTION_ERROR;
+        }
+        return evaluation.flatMap(Evaluation::worst).map(TargetReport::codeFor).orElse(GOOD);
+    }
+
+    private static int codeFor(Severity worst) {
+        return switch (worst) {
+            case HIGH, CRITICAL -> FAILURE;
+            case LOW, MEDIUM -> WARNING;
+            case INFO -> GOOD;
+        };
+    }
+
+    /** The worst code over all targets, as ssh-audit reports a multi-target run. */
+    static int worst(Collection<TargetReport> reports) {
+        return reports.stream().mapToInt(TargetReport::exitCode).max().orElse(GOOD);
+    }
+}

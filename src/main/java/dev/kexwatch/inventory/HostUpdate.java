@@ -1,0 +1,12 @@
+package dev.kexwatch.inventory;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/** The changeable part of a host: its labels and whether it is scanned. Address and port are its identity. */
+public record HostUpdate(
+        @NotNull Map<@Pattern(regexp = "[a-z0-9][a-z0-9._/-]{0,62}", message = "label keys are lower-case letters, digits and ._/-") String, @Size(max = 200) String> labels,
+        @NotNull Boolean enabled) {
+}

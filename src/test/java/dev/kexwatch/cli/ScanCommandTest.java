@@ -1,0 +1,148 @@
+package dev.kexwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kexwatch.testsupport.MinaSshServer;
+import dev.kexwatch.testsupport.OpenSshServer;
+import dev.kexwatch.testsupport.Ports;
+import dev.kexwatch.testsupport.TinySshServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kexwatch scan} end to end against real servers, with the shipped baseline policy. */
+class ScanCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static MinaSshServer weak;
+    private static TinySshServer tinysshd;
+    private static OpenSshServer sshd;
+    private static String refused;
+
+    @BeforeAll
+    static void start() {
+        weak = MinaSshServer.start(MinaSshServer.Algorithms.weak());
+        tinysshd = TinySshServer.start();
+        sshd = OpenSshServer.start();
+        refused = Ports.LOOPBACK + ":" + Ports.freePort();
+    }
+
+    @AfterAll
+    static void stop() {
+        weak.close();
+        tinysshd.close();
+        sshd.close();
+    }
+
+    /** Exit code and what was printed to standard output and error. */
+    record Run(int code, String out, String err) {
+        List<JsonNode> json() throws IOException {
+            List<JsonNode> nodes = new ArrayList<>();
+            for (String line : out.split("\n")) {
+                nodes.add(JSON.readTree(line));
+            }
+            return nodes;
+        }
+    }
+
+    private static Run scan(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("scan", "--timeout", "3"));
+        all.addAll(List.of(args));
+        int code = Cli.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void compliantServerExitsZero() {
+        assertThat(scan(tinysshd.target().toString()).code()).isZero();
+    }
+
+    @Test
+    void mediumFindingsOnlyExitTwo() {
+        // OpenSSH 9.2's default MACs end with hmac-sha1 (baseline: medium); nothing else is flagged.
+        Run run = scan("--json", sshd.target().toString());
+        assertThat(run.code()).as(run.out()).isEqualTo(2);
+    }
+
+    @Test
+    void highFindingsExitThreeAndJsonCarriesEveryList() throws IOException {
+        Run run = scan("--json", weak.target().toString());
+
+        assertThat(run.code()).isEqualTo(3);
+        JsonNode node = run.json().get(0);
+        assertThat(node.get("outcome").asText()).isEqualTo("ok");
+        assertThat(node.get("identification").get("line").asText()).isEqualTo(weak.identification());
+        assertThat(node.get("lists").size()).isEqualTo(10);
+        assertThat(JSON.convertValue(node.get("lists").get("cipher_s2c"), List.class))
+                .isEqualTo(weak.algorithms().ciphers());
+        assertThat(node.get("policy").get("worst").asText()).isEqualTo("high");
+        assertThat(node.get("policy").get("findings").findValuesAsText("rule")).contains("no-group1-kex",
+                "no-md5-mac", "no-dss-hostkey", "no-cbc-cipher");
+    }
+
+    @Test
+    void connectionErrorExitsOneAndTheWorstTargetWins() throws IOException {
+        assertThat(scan(refused).code()).isEqualTo(1);
+        assertThat(scan(refused, tinysshd.target().toString()).code()).isEqualTo(1);
+        Run mixed = scan("--json", refused, weak.target().toString());
+        assertThat(mixed.code()).isEqualTo(3);
+        assertThat(mixed.json()).extracting(n -> n.get("outcome").asText()).containsExactly("refused", "ok");
+    }
+
+    @Test
+    void tableShowsIdentificationListsAndFindings() {
+        Run run = scan("--policy", "baseline", weak.target().toString(), refused);
+
+        assertThat(run.out()).contains(weak.target() + "  OK", "identification  " + weak.identification(),
+                "diffie-hellman-group1-sha1", "aes128-cbc", "hmac-md5", "HIGH", "no-md5-mac",
+                refused + "  REFUSED", "2 target(s): 1 probed, 1 failed");
+    }
+
+    @Test
+    void targetsComeFromAFileToo(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("targets.txt");
+        Files.writeString(file, "# lab\n" + tinysshd.target() + "\n\n" + refused + "  # down\n");
+        Run run = scan("--json", "-f", file.toString());
+        assertThat(run.json()).extracting(n -> n.get("target").asText())
+                .containsExactly(tinysshd.target().toString(), refused);
+    }
+
+    @Test
+    void policyFileIsAcceptedAndAMissingPolicyIsAUsageError(@TempDir Path dir) throws IOException {
+        Path lenient = dir.resolve("lenient.yaml");
+        Files.writeString(lenient, """
+                id: lenient
+                version: "1"
+                title: Only the none cipher is forbidden
+                rules:
+                  - id: no-none
+                    category: cipher
+                    forbid: [none]
+                    severity: critical
+                    rationale: clear text
+                    source: RFC 4253 §6.3
+                """);
+        assertThat(scan("--policy", lenient.toString(), weak.target().toString()).code()).isZero();
+        Run missing = scan("--policy", "no-such-policy", weak.target().toString());
+        assertThat(missing.code()).isEqualTo(Cli.USAGE);
+        assertThat(missing.err()).contains("no-such-policy");
+    }
+
+    @Test
+    void noTargetsOrBadOptionsAreUsageErrors() {
+        assertThat(scan().code()).isEqualTo(Cli.USAGE);
+        assertThat(scan("--concurrency", "many", refused).code()).isEqualTo(Cli.USAGE);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.kexwatch.scan;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kexwatch.testsupport.Api;
+import dev.kexwatch.testsupport.MinaSshServer;
+import dev.kexwatch.testsupport.MinaSshServer.Algorithms;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * History as runs of identical observations: an unchanged host adds no row, identical offers are stored
+ * once, a changed offer starts a new run and shows up as drift and in the fleet's changes.
+ */
+@QuarkusTest
+class ScanHistoryTest {
+
+    private static final String LABEL = "suite=history";
+
+    @Test
+    void unchangedHostsCostNoRowsAndChangesShowAsDrift() {
+        Algorithms before = Algorithms.weak();
+        Algorithms after = new Algorithms(before.kex(), before.hostKeys(),
+                List.of("aes256-ctr", "aes128-ctr", "aes256-gcm@openssh.com"), before.macs());
+        MinaSshServer twin = MinaSshServer.start(before);
+        MinaSshServer changing = MinaSshServer.start(before);
+        int port = changing.port();
+        try (twin) {
+            long changingId = Api.addHost("127.0.0.1", port, Map.of("suite", "history"));
+            long twinId = Api.addHost("127.0.0.1", twin.port(), Map.of("suite", "history"));
+
+            long first = Api.scan(LABEL);
+            long offersAfterFirst = QuarkusTransaction.requiringNew().call(() -> StoredOffer.count());
+            long second = Api.scan(LABEL);
+
+            JsonPath history = Api.host(changingId);
+            assertThat(history.getList("history")).hasSize(1);
+            assertThat(history.getLong("history[0].firstScanId")).isEqualTo(first);
+            assertThat(history.getLong("history[0].lastScanId")).isEqualTo(second);
+            assertThat(history.getInt("history[0].seen")).isEqualTo(2);
+            assertThat(Api.host(twinId).getLong("history[0].offerId"))
+                    .as("two servers with one offer share one stored offer")
+                    .isEqualTo(history.getLong("history[0].offerId"));
+            long offersAfterSecond = QuarkusTransaction.requiringNew().call(() -> StoredOffer.count());
+            assertThat(offersAfterSecond).isEqualTo(offersAfterFirst);
+
+            changing.close();
+            changing = MinaSshServer.start(after, port);
+            long third = Api.scan(LABEL);
+
+            JsonPath changed = Api.host(changingId);
+            assertThat(changed.getList("history")).hasSize(2);
+            assertThat(changed.getLong("history[0].firstScanId")).isEqualTo(third);
+            assertThat(changed.getList("compliance.findings.ruleId")).doesNotContain("no-cbc-cipher");
+
+            JsonPath drift = given().get("/api/reports/hosts/" + changingId + "/drift").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(drift.getList("lists.cipher_c2s.added")).containsExactly("aes256-ctr");
+            assertThat(drift.getList("lists.cipher_c2s.removed")).containsExactly("aes128-cbc", "3des-cbc");
+            assertThat(drift.getMap("lists")).containsOnlyKeys("cipher_c2s", "cipher_s2c");
+
+            JsonPath between = given().queryParam("from", first).queryParam("to", second)
+                    .get("/api/reports/hosts/" + changingId + "/drift").then().statusCode(200).extract().jsonPath();
+            assertThat(between.getMap("lists")).isEmpty();
+
+            List<Integer> changedHosts = given().queryParam("scan", third).get("/api/reports/changes").then()
+                    .statusCode(200).extract().jsonPath().getList("hostId");
+            assertThat(changedHosts).contains((int) changingId).doesNotContain((int) twinId);
+
+            List<Integer> trend = given().queryParam("scans", 3).get("/api/reports/trends").then().statusCode(200)
+                    .extract().jsonPath().getList("scanId");
+            assertThat(trend).containsExactly((int) first, (int) second, (int) third);
+        } finally {
+            changing.close();
+        }
+    }
+}
