@@ -88,6 +88,22 @@ class BadInputTest {
     }
 
     @Test
+    void unknownIdsGetAProblem() {
+        given().get("/api/hosts/987654321").then().statusCode(404).contentType(PROBLEM)
+                .body("detail", equalTo("not found: /api/hosts/987654321"));
+        given().get("/api/policies/no-such-policy").then().statusCode(404).contentType(PROBLEM);
+        given().delete("/api/hosts/987654321").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void aBrokenPolicyIsRefusedWithItsLocationAndNotInstalled() {
+        String escaping = "id: ../../escape\nversion: \"1\"\ntitle: t\nrules:\n  - {id: r, category: nope, forbid: [x]}\n";
+        given().contentType("application/yaml").body(escaping.getBytes(java.nio.charset.StandardCharsets.UTF_8)).put("/api/policies").then().statusCode(422)
+                .contentType(PROBLEM).body("errors.field", hasItem(containsString("line ")));
+        given().get("/api/policies").then().statusCode(200).body("id", not(hasItem("../../escape")));
+    }
+
+    @Test
     void anotherMediaTypeIsRefused() {
         given().contentType(ContentType.TEXT).body("address=" + ADDRESS).post("/api/hosts")
                 .then().statusCode(415).contentType(PROBLEM);
