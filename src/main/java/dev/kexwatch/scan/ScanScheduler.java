@@ -61,13 +61,16 @@ public class ScanScheduler {
 
     /** Deletes scans and ended observations older than the retention; a host's current state stays. */
     int prune() {
-        Instant cutoff = clock.instant().minus(config.retention());
+        return prune(clock.instant().minus(config.retention()));
+    }
+
+    int prune(Instant cutoff) {
         return QuarkusTransaction.requiringNew().call(() -> {
             long observations = Observation.delete(
                     "lastSeenAt < ?1 and id not in (select s.observationId from HostStatus s)", cutoff);
             long runs = ScanRun.delete("startedAt < ?1 and status <> ?2", cutoff, ScanRun.Status.running);
             if (observations + runs > 0) {
-                LOG.infof("Retention %s: deleted %d observations and %d scans", config.retention(), observations, runs);
+                LOG.infof("Retention (before %s): deleted %d observations and %d scans", cutoff, observations, runs);
             }
             return (int) (observations + runs);
         });

@@ -1,0 +1,130 @@
+package dev.kexwatch.compliance;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import dev.kexwatch.scan.ScanRun;
+import dev.kexwatch.testsupport.Api;
+import dev.kexwatch.testsupport.MinaSshServer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Policies change at runtime: a posted policy is validated first, a valid one is installed and the stored
+ * offers are judged again without probing; a broken file leaves the last good set in force and says so.
+ */
+@QuarkusTest
+@TestProfile(PolicyRuntimeTest.OwnPolicyDirectory.class)
+class PolicyRuntimeTest {
+
+    /** A copy of the shipped policies that this test may change. */
+    public static class OwnPolicyDirectory implements QuarkusTestProfile {
+
+        static final Path DIR = copyOfShippedPolicies();
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("kexwatch.policy.dir", DIR.toString());
+        }
+
+        private static Path copyOfShippedPolicies() {
+            try (Stream<Path> files = Files.list(Path.of("policies"))) {
+                Path dir = Files.createTempDirectory("kexwatch-policies");
+                for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                    Files.copy(file, dir.resolve(file.getFileName()));
+                }
+                return dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static final String NO_CTR = """
+            id: no-ctr
+            version: "1"
+            title: No CTR ciphers
+            rules:
+              - id: forbid-ctr
+                category: cipher
+                forbid: ["*-ctr"]
+                severity: low
+                rationale: test policy
+                source: "opinion (kexwatch test)"
+            """;
+
+    @Inject
+    PolicyRegistry registry;
+
+    @Test
+    void anInstalledPolicyJudgesStoredOffersWithoutProbing() {
+        try (MinaSshServer server = MinaSshServer.start(MinaSshServer.Algorithms.weak())) {
+            long hostId = Api.addHost("127.0.0.1", server.port(), Map.of("suite", "policy"));
+            Api.scan("suite=policy");
+            assertThat(Api.host(hostId).getList("compliance.findings.policyId")).doesNotContain("no-ctr");
+            long scans = QuarkusTransaction.requiringNew().call(() -> ScanRun.count());
+
+            given().contentType("application/yaml").body(bytes(NO_CTR)).put("/api/policies").then().statusCode(200)
+                    .body("id", equalTo("no-ctr"));
+
+            assertThat(Api.host(hostId).getList("compliance.findings.ruleId")).contains("forbid-ctr");
+            assertThat(Api.host(hostId).getList("compliance.findings.names")).anySatisfy(
+                    names -> assertThat(names.toString()).contains("aes128-ctr"));
+            long after = QuarkusTransaction.requiringNew().call(() -> ScanRun.count());
+            assertThat(after).as("judged again, not probed again").isEqualTo(scans);
+            given().get("/api/policies").then().body("id", hasItem("no-ctr"));
+        }
+    }
+
+    @Test
+    void aDryRunValidatesWithoutInstalling() {
+        given().contentType("application/yaml").body(bytes(NO_CTR.replace("no-ctr", "dry-run"))).post(
+                "/api/policies/validate").then().statusCode(200).body("id", equalTo("dry-run"));
+        given().contentType("application/yaml").body(bytes("id: broken\nversion: 1\ntitle: t\nrules:\n  - id: x\n    categry: kex\n"))
+                .post("/api/policies/validate").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("line 6, column 5"))
+                .body("errors.message", hasItem(org.hamcrest.Matchers.containsString("categry")));
+        given().get("/api/policies").then().body("id", not(hasItem("dry-run"))).body("id", not(hasItem("broken")));
+    }
+
+    @Test
+    void aBrokenFileKeepsTheLastGoodSetAndSaysSo() throws IOException {
+        Path broken = OwnPolicyDirectory.DIR.resolve("broken.yaml");
+        Files.writeString(broken, "id: broken\nversion: 1\nrules: [\n");
+        try {
+            registry.reloadIfChanged();
+            given().get("/api/policies/status").then().statusCode(200).body("ok", equalTo(false))
+                    .body("problems[0].file", equalTo(broken.toString()));
+            given().get("/api/policies").then().body("id", hasItem("baseline"));
+            assertThat(metric("kexwatch_policy_load_errors")).isPositive();
+        } finally {
+            Files.delete(broken);
+        }
+        registry.reloadIfChanged();
+        given().get("/api/policies/status").then().body("ok", equalTo(true));
+        assertThat(metric("kexwatch_policy_load_errors")).isZero();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static double metric(String name) {
+        return given().get("/q/metrics").then().extract().asString().lines().filter(l -> l.startsWith(name + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1))).findFirst().orElse(-1);
+    }
+}
