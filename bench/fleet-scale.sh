@@ -56,7 +56,7 @@ printf 'start-up with import of %d hosts: %.1f s\n' "$HOSTS" "$(echo "$ready - $
 heap_sampler() { # max heap used (MiB) while the scan runs
   local max=0 v
   while [ -f target/fleet-scanning ]; do
-    v=$(curl -s localhost:$PORT/q/metrics | awk '/^jvm_memory_used_bytes\{area="heap"/ {s+=$2} END {printf "%d", s/1048576}')
+    v=$(curl -s localhost:$PORT/q/metrics | awk '/^jvm_memory_used_bytes\{/ && /area="heap"/ {s+=$NF} END {printf "%d", s/1048576}')
     [ "${v:-0}" -gt "$max" ] && max=$v
     sleep 1
   done
@@ -86,25 +86,27 @@ printf 'scan 1 (%d hosts, new offers, findings written): %.1f s wall, heap max %
   "$HOSTS" "$first" "$(cat target/fleet-heap)"
 python3 -c 'import json,glob; d=json.load(open(sorted(glob.glob("target/fleet-scan-*.json"))[-1])); print("  done", d["done"], "of", d["total"], d["summary"])'
 
-before=$(size)
 touch target/fleet-scanning; heap_sampler & sampler=$!
 second=$(scan)
 rm -f target/fleet-scanning; wait $sampler
+printf 'scan 2 (unchanged fleet): %.1f s wall, heap max %s MiB\n' "$second" "$(cat target/fleet-heap)"
+# Steady state: the first update of a row needs room on its page; later ones reuse what VACUUM freed.
+before=$(size)
+third=$(scan)
 after=$(size)
-printf 'scan 2 (unchanged fleet): %.1f s wall, heap max %s MiB; storage growth %d bytes = %.1f bytes per host\n' \
-  "$second" "$(cat target/fleet-heap)" "$((after - before))" "$(echo "($after - $before) / $HOSTS" | bc -l)"
+printf 'scan 3 (unchanged fleet): %.1f s wall; storage growth %d bytes = %.1f bytes per host per scan (goal <= 64)\n' \
+  "$third" "$((after - before))" "$(echo "($after - $before) / $HOSTS" | bc -l)"
 
-# History: 28 more scans, as the nightly scan leaves them (same offers, runs extended), written directly
+# History: 27 more scans, as the nightly scan leaves them (same offers, runs extended), written directly
 # in SQL so the benchmark does not take 28 scan times; every 7th, 5% of the hosts change their offer.
 python3 - "$SCHEMA" <<'PY' | $PSQL >/dev/null
 import sys
 schema = sys.argv[1]
 print(f"set search_path = {schema};")
-print("begin;")
-for i in range(28):
+for i in range(27):
     print(f"""insert into scan_run (id, trigger, selector, status, started_at, finished_at, total, done, summary)
-      select nextval('scan_run_seq'), 'bench', '{{}}', 'finished', now() - interval '{28 - i} days',
-             now() - interval '{28 - i} days' + interval '2 minutes', total, done, summary
+      select nextval('scan_run_seq'), 'bench', '{{}}', 'finished', now() - interval '{27 - i} days',
+             now() - interval '{27 - i} days' + interval '2 minutes', total, done, summary
         from scan_run where trigger = 'api' order by id desc limit 1;""")
     print("""update observation o set last_scan_id = (select max(id) from scan_run), seen = seen + 1
                from host_status s where s.observation_id = o.id;""")
@@ -119,7 +121,7 @@ for i in range(28):
                            returning id, host_id)
               update host_status s set observation_id = neu.id, state = 'unreachable', worst_severity = null,
                      finding_count = 0 from neu where s.host_id = neu.host_id;""")
-print("commit;")
+    print("vacuum observation; vacuum host_status;")  # as autovacuum would between nightly scans
 PY
 printf 'history: %s scans, %s observations, %s findings\n' \
   "$($PSQL -c "select count(*) from $SCHEMA.scan_run")" "$($PSQL -c "select count(*) from $SCHEMA.observation")" \

@@ -7,6 +7,7 @@ import dev.kexwatch.testsupport.FuzzSeeds;
 import dev.kexwatch.testsupport.YamlMutator;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import dev.kexwatch.security.AllowedScanTarget;
 import java.util.List;
 import java.util.function.Supplier;
 import org.hibernate.validator.HibernateValidator;
@@ -65,7 +66,10 @@ class InventoryFileMutationTest {
     }
 
     private static boolean acceptable(InventoryEntry entry) {
-        if (entry.spec() == null || !VALIDATOR.validate(entry.spec()).isEmpty()) {
+        // The allowlist is left out: it reads global configuration, which earlier Quarkus tests in the same
+        // JVM may have narrowed; what is checked here is that the importer never crashes.
+        if (entry.spec() == null || VALIDATOR.validate(entry.spec()).stream()
+                .anyMatch(v -> !(v.getConstraintDescriptor().getAnnotation() instanceof AllowedScanTarget))) {
             return false;
         }
         try {
