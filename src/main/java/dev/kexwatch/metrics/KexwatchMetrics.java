@@ -28,6 +28,8 @@ public class KexwatchMetrics {
     public static final String HOSTS = "kexwatch.hosts";
     /** Problems found by the last policy load; above zero means the last good set is still in force. */
     public static final String POLICY_LOAD_ERRORS = "kexwatch.policy.load.errors";
+    /** Per client profile ({@code profile} tag): enabled hosts whose latest offer it cannot negotiate with. */
+    public static final String CLIENT_UNREACHABLE_HOSTS = "kexwatch.client.unreachable.hosts";
 
     @Inject
     MeterRegistry registry;

@@ -18,18 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code kexwatch negotiate} end to end: live probes of real servers, built-in and user profiles. */
 class NegotiateCommandTest {
 
-    private static final String CBC_ONLY = """
-            profiles:
-              - id: old-appliance
-                name: Old appliance
-                version: "1.0"
-                source: a test client that only has CBC ciphers
-                kex: diffie-hellman-group14-sha1,ecdh-sha2-nistp256
-                hostkey: ssh-rsa,ecdsa-sha2-nistp256
-                cipher: aes128-cbc,3des-cbc
-                mac: hmac-sha1
-                compression: none
-            """;
+    /** A client with only CBC ciphers, as a user file. */
+    private static final Path CBC_ONLY = resource("/profiles/old-appliance.yaml");
+
     private static OpenSshServer hardened;
     private static MinaSshServer weak;
     private static String refused;
@@ -45,6 +36,14 @@ class NegotiateCommandTest {
     static void stop() {
         hardened.close();
         weak.close();
+    }
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(NegotiateCommandTest.class.getResource(name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static CliRun negotiate(String... args) {
@@ -106,16 +105,13 @@ class NegotiateCommandTest {
     }
 
     @Test
-    void aProfileFromAUserFileWorksOnTheWeakHostOnly(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("clients.yaml");
-        Files.writeString(file, CBC_ONLY);
-
-        CliRun weakRun = negotiate("--client", file.toString(), weak.target().toString());
+    void aProfileFromAUserFileWorksOnTheWeakHostOnly() {
+        CliRun weakRun = negotiate("--client", CBC_ONLY.toString(), weak.target().toString());
         assertThat(weakRun.code()).as(weakRun.out() + weakRun.err()).isZero();
         assertThat(weakRun.out()).contains("Old appliance 1.0 (old-appliance): negotiates",
                 "cipher c2s        aes128-cbc", "strict kex        off");
 
-        CliRun hardenedRun = negotiate("--client", file.toString(), hardened.target().toString());
+        CliRun hardenedRun = negotiate("--client", CBC_ONLY.toString(), hardened.target().toString());
         assertThat(hardenedRun.code()).isEqualTo(NegotiateCommand.NEGOTIATION_FAILS);
         assertThat(hardenedRun.out()).contains("FAILS (cipher s2c)", "no matching cipher found",
                 "fix (server)      sshd_config: Ciphers +");
@@ -135,7 +131,7 @@ class NegotiateCommandTest {
         assertThat(unknown.err()).contains("no client profile 'telnet-1.0'", "openssh-9.2", "jsch-0.1.55");
 
         Path broken = dir.resolve("broken.yaml");
-        Files.writeString(broken, CBC_ONLY.replace("cipher:", "ciphers:"));
+        Files.writeString(broken, Files.readString(CBC_ONLY).replace("cipher:", "ciphers:"));
         CliRun bad = negotiate("--client", broken.toString(), weak.target().toString());
         assertThat(bad.code()).isEqualTo(Cli.USAGE);
         assertThat(bad.err()).contains(broken + ":8:5: unknown key 'ciphers'");
