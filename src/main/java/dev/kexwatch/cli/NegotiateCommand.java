@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
  * every algorithm (RFC 4253 §7.1), and if not, where and what the smallest fix is.
  */
 @Command(name = "negotiate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Probe SSH servers and predict whether a client negotiates with them: the chosen algorithms,",
-            "or the failure as OpenSSH words it and as 'No common C2S mac: [S: ...] [C: ...]', with the smallest fix."},
+        description = {"Probe SSH servers and predict whether each client negotiates with them.",
+            "Prints the algorithms chosen, or the failure as OpenSSH words it and as",
+            "'No common C2S mac: [S: ...] [C: ...]', with the smallest fix on either side."},
         exitCodeListHeading = "%nExit codes (the highest over all targets and clients):%n",
         exitCodeList = {"0:every client negotiates with every target", "1:a connection error (target not probed)",
             "4:a client would fail to negotiate with a target", "64:usage error, unknown profile, unreadable file"})

@@ -29,6 +29,7 @@ public record NegotiationReport(String client, String clientLabel, boolean works
      * @param openssh what {@code ssh} prints, e.g. {@code Unable to negotiate with H port P: no matching MAC found. …}
      * @param seed the seed log's line for this list
      */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
     public record Failure(String list, String category, Optional<String> direction, String reason, String openssh,
             String seed, List<String> client, List<String> server) {
     }
