@@ -16,7 +16,8 @@ import java.util.List;
  * identification and KEXINIT, from one selector thread. With a gate N it holds every answer until N
  * connections are open at once, then answers them all: that proves N probes were in flight together.
  *
- * Run: java -cp target/test-classes bench/CannedSshResponder.java BASE COUNT [GATE]
+ * Run: java -cp target/test-classes bench/CannedSshResponder.java BASE COUNT [GATE] [ADDRESS,ADDRESS...]
+ * (addresses default to 127.0.0.1; each gets the same ports, so 5 addresses x 20,000 ports make 100,000 hosts)
  */
 public class CannedSshResponder {
 
@@ -34,16 +35,22 @@ public class CannedSshResponder {
         int base = Integer.parseInt(args[0]);
         int count = Integer.parseInt(args[1]);
         int gate = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        String[] addresses = (args.length > 3 ? args[3] : "127.0.0.1").split(",");
         byte[] ident = "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n".getBytes(StandardCharsets.US_ASCII);
         byte[] kexinit = SshPackets.packet(SshPackets.kexinitPayload(LISTS, false));
         ByteBuffer answer = ByteBuffer.allocate(ident.length + kexinit.length).put(ident).put(kexinit).flip();
         Selector selector = Selector.open();
-        for (int port = base; port < base + count; port++) {
-            ServerSocketChannel server = ServerSocketChannel.open();
-            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            server.bind(new InetSocketAddress("127.0.0.1", port), 4096);
-            server.configureBlocking(false);
-            server.register(selector, SelectionKey.OP_ACCEPT);
+        for (String address : addresses) {
+            if (!address.startsWith("127.")) {
+                throw new IllegalArgumentException(address + ": benchmarks listen on loopback only");
+            }
+            for (int port = base; port < base + count; port++) {
+                ServerSocketChannel server = ServerSocketChannel.open();
+                server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                server.bind(new InetSocketAddress(address, port), 4096);
+                server.configureBlocking(false);
+                server.register(selector, SelectionKey.OP_ACCEPT);
+            }
         }
         System.out.println("ready " + base + ".." + (base + count - 1) + (gate > 0 ? " gate " + gate : ""));
         List<SocketChannel> held = new ArrayList<>();

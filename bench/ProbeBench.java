@@ -29,6 +29,9 @@ public class ProbeBench {
             + "kex-strict-s-v00@openssh.com";
 
     public static void main(String[] args) {
+        // As in the service and the CLI (quarkus.log.level=INFO): MINA's debug logging off. Unconfigured,
+        // JBoss LogManager lets every debug message through to Quarkus' delayed handler.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
         int base = Integer.parseInt(args[0]);
         int count = Integer.parseInt(args[1]);
         int total = Integer.parseInt(args[2]);
@@ -41,6 +44,7 @@ public class ProbeBench {
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         AtomicInteger wrong = new AtomicInteger();
         try (ProbeEngine engine = new ProbeEngine(new ProbeSettings(deadline, concurrency, 256 * 1024))) {
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             engine.probeAll(targets, result -> {
                 outcomes.computeIfAbsent(result.outcome().name(), k -> new AtomicInteger()).incrementAndGet();
@@ -49,9 +53,10 @@ public class ProbeBench {
                 }
             });
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             System.out.printf("kexwatch: %d targets in %.2f s = %.0f targets/s (concurrency %d); outcomes %s;"
-                    + " wrong %d; peak heap %d MiB%n", total, seconds, total / seconds, concurrency,
-                    new TreeMap<>(outcomes), wrong.get(), peakHeapMiB());
+                    + " wrong %d; peak heap %d MiB; process CPU %.2f s%n", total, seconds, total / seconds,
+                    concurrency, new TreeMap<>(outcomes), wrong.get(), peakHeapMiB(), cpuSeconds);
         }
         System.exit(wrong.get() == 0 ? 0 : 1);
     }
@@ -59,6 +64,12 @@ public class ProbeBench {
     static boolean correct(ProbeResult result) {
         return result.outcome() == ProbeOutcome.OK
                 && result.offer().orElseThrow().raw(KexList.KEX).equals(EXPECTED_KEX);
+    }
+
+    /** CPU time of this JVM, all threads (JIT and GC included): steadier than wall time on a shared machine. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static long peakHeapMiB() {

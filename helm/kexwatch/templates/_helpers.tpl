@@ -37,3 +37,11 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- define "kexwatch.hasInventory" -}}
 {{- if or .Values.inventory.hosts .Values.inventory.existingConfigMap }}true{{ end -}}
 {{- end -}}
+
+{{- define "kexwatch.jwtSecret" -}}
+{{- default (printf "%s-jwt" (include "kexwatch.fullname" .)) .Values.security.existingJwtSecret -}}
+{{- end -}}
+
+{{- define "kexwatch.hasJwtKey" -}}
+{{- if or .Values.security.jwtPublicKey .Values.security.existingJwtSecret }}true{{ end -}}
+{{- end -}}

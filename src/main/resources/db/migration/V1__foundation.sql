@@ -86,6 +86,8 @@ create index finding_observation on finding (observation_id);
 create table host_status (
     host_id         bigint primary key references host (id) on delete cascade,
     observation_id  bigint  not null references observation (id) on delete cascade,
+    -- The current offer (null when the host did not answer), copied here so "who offers X" needs no history.
+    offer_id        bigint  references offer (id),
     state           text    not null,
     worst_severity  text,
     finding_count   integer not null,
@@ -95,3 +97,4 @@ create table host_status (
     verdict         bytea   not null
 ) with (fillfactor = 70);
 create index host_status_state on host_status (state);
+create index host_status_offer on host_status (offer_id);

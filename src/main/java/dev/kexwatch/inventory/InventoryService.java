@@ -107,20 +107,9 @@ public class InventoryService {
     public ImportReport importText(String text, Format format, String name) {
         List<InventoryEntry> entries = format == Format.CSV ? InventoryCsv.parse(text, name)
                 : InventoryFile.parse(text, name);
-        int added = 0;
-        int updated = 0;
-        for (HostSpec spec : validated(entries)) {
-            Optional<Host> known = Host.findByAddress(spec.address(), spec.portOrDefault());
-            if (known.isPresent()) {
-                known.get().labels = new HashMap<>(spec.labelsOrEmpty());
-                known.get().enabled = spec.enabledOrDefault();
-                updated++;
-            } else {
-                add(spec);
-                added++;
-            }
-        }
-        return new ImportReport(added, updated);
+        List<HostSpec> specs = validated(entries);
+        Host.flush(); // the batch below bypasses Hibernate: nothing of it may be pending
+        return Host.getSession().doReturningWork(connection -> HostUpserts.write(connection, specs, clock.instant()));
     }
 
     /** Checks every entry and expands CIDR blocks; throws with all errors found. */

@@ -1,22 +1,37 @@
 package dev.kexwatch.metrics;
 
-import dev.kexwatch.report.ComplianceQueries;
+import dev.kexwatch.algorithm.AlgorithmCatalog;
+import dev.kexwatch.compliance.PoliciesChanged;
+import dev.kexwatch.compliance.PolicyRegistry;
+import dev.kexwatch.metrics.OfferFacts.AlgorithmKey;
 import dev.kexwatch.scan.HostStatusChanged;
 import dev.kexwatch.scan.ScanFinished;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Keeps the fleet-level gauges in step with the stored results: at start and after every scan. */
+/** Keeps the fleet-level gauges in step with the stored results: at start, after every scan, on policy changes. */
 @ApplicationScoped
 public class FleetGauges {
 
+    private static final AlgorithmCatalog CATALOG = AlgorithmCatalog.builtin();
+    private static final Set<AlgorithmKey> ALGORITHMS = AlgorithmKey.all(CATALOG);
+
     @Inject
-    ComplianceQueries queries;
+    MetricsQueries queries;
+
+    @Inject
+    PolicyRegistry policies;
 
     @Inject
     KexwatchMetrics metrics;
+
+    /** Stored offers never change, so what is known about one is computed once. */
+    private final Map<Long, OfferFacts> facts = new ConcurrentHashMap<>();
 
     void onStart(@Observes StartupEvent event) {
         refresh();
@@ -30,7 +45,16 @@ public class FleetGauges {
         refresh();
     }
 
-    void refresh() {
-        metrics.hostStates(queries.stateCounts());
+    /** A new policy set brings new rules (zero series) even before any host is re-judged. */
+    void onPolicies(@Observes PoliciesChanged event) {
+        refresh();
+    }
+
+    synchronized void refresh() {
+        FleetRows rows = queries.read();
+        facts.keySet().retainAll(rows.offers().keySet());
+        metrics.update(FleetSnapshot.of(rows, policies.policies().policies(), ALGORITHMS,
+                id -> facts.computeIfAbsent(id, k -> OfferFacts.of(rows.offers().get(k), CATALOG)),
+                metrics.perHostLimit()));
     }
 }

@@ -1,11 +1,9 @@
 package dev.kexwatch.probe;
 
 import java.io.IOException;
-import java.io.StreamCorruptedException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
-import java.net.SocketException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -31,27 +29,20 @@ final class FailureClassifier {
         }
     }
 
-    /** MINA reported an error on an established connection. */
+    /**
+     * MINA reported an error on an established connection. What the server sent is judged by the reader,
+     * so this is the socket failing: a reset, or some other I/O error that ended the connection.
+     */
     static void afterConnect(ProbeAttempt attempt, Throwable t) {
         Throwable cause = root(t);
+        String message = Printable.of(cause.getClass().getSimpleName() + ": " + cause.getMessage());
         if (isReset(cause)) {
             attempt.fail(ProbeOutcome.RESET, "connection reset " + phase(attempt));
-        } else if (!attempt.hasIdentification() && !brokenSshLine(attempt, cause)) {
-            notSsh(attempt, Printable.of(String.valueOf(cause.getMessage())));
+        } else if (cause instanceof IOException) {
+            attempt.fail(ProbeOutcome.CLOSED_EARLY, "the connection failed " + phase(attempt) + ": " + message);
         } else {
-            attempt.fail(ProbeOutcome.PROTOCOL_ERROR, Printable.of(cause.getClass().getSimpleName() + ": "
-                    + cause.getMessage()));
+            attempt.fail(ProbeOutcome.PROTOCOL_ERROR, message);
         }
-    }
-
-    /**
-     * An identification line that starts like SSH but breaks RFC 4253 §4.2 (over 255 bytes, a NUL) comes
-     * from an SSH server with a bug, not from another service. MINA names the offending line only in its
-     * message, so that is where we look.
-     */
-    private static boolean brokenSshLine(ProbeAttempt attempt, Throwable cause) {
-        return cause instanceof StreamCorruptedException && (String.valueOf(cause.getMessage()).contains("SSH-")
-                || attempt.firstLine().filter(line -> line.startsWith("SSH-")).isPresent());
     }
 
     /** The connection closed (by either side) before the probe finished. */
@@ -80,9 +71,7 @@ final class FailureClassifier {
 
     static boolean isReset(Throwable cause) {
         String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
-        return (cause instanceof SocketException || cause instanceof IOException)
-                && !(cause instanceof StreamCorruptedException)
-                && (message.contains("reset") || message.contains("broken pipe"));
+        return cause instanceof IOException && (message.contains("reset") || message.contains("broken pipe"));
     }
 
     private static Throwable root(Throwable t) {

@@ -6,14 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.io.IoSession;
 
 /**
  * The state of one probe while it runs. MINA calls in from its I/O threads and the deadline from the
- * engine's timer, so every transition is guarded and the first one to finish the probe wins.
+ * engine's deadline thread, so every transition is guarded and the first one to finish the probe wins.
  */
 final class ProbeAttempt {
 
@@ -22,8 +20,7 @@ final class ProbeAttempt {
     private final long startNanos = System.nanoTime();
     private final CompletableFuture<ProbeResult> future = new CompletableFuture<>();
     private final AtomicBoolean finished = new AtomicBoolean();
-    private final AtomicLong bytesRead = new AtomicLong();
-    private final int maxPreIdentLines;
+    private volatile long bytesRead;
     private volatile List<String> preIdentLines = List.of();
     private volatile int droppedPreIdentLines;
     private volatile String firstLine;
@@ -32,14 +29,13 @@ final class ProbeAttempt {
     private volatile Duration identified;
     private volatile Duration kexinitReceived;
     private volatile String identLine;
-    private volatile Session session;
+    private volatile IoSession session;
     private volatile Runnable onFinish = () -> { };
-    private volatile Future<?> deadlineTask;
+    private volatile DeadlineQueue.Entry deadline;
 
-    ProbeAttempt(Target target, Instant startedAt, int maxPreIdentLines) {
+    ProbeAttempt(Target target, Instant startedAt) {
         this.target = target;
         this.startedAt = startedAt;
-        this.maxPreIdentLines = maxPreIdentLines;
     }
 
     CompletableFuture<ProbeResult> future() {
@@ -58,8 +54,8 @@ final class ProbeAttempt {
         resolvedAddress = address;
     }
 
-    void deadlineTask(Future<?> task) {
-        deadlineTask = task;
+    void deadline(DeadlineQueue.Entry entry) {
+        deadline = entry;
     }
 
     /** What to do when the probe ends, e.g. cancel a pending connect. */
@@ -67,7 +63,7 @@ final class ProbeAttempt {
         onFinish = action;
     }
 
-    void connected(Session s) {
+    void connected(IoSession s) {
         connected = elapsed();
         session = s;
         if (finished()) {
@@ -83,13 +79,13 @@ final class ProbeAttempt {
         return identLine != null;
     }
 
-    /** Counts bytes off the wire; false once the per-host cap is passed. */
-    boolean countBytes(int n, long cap) {
-        return bytesRead.addAndGet(n) <= cap;
+    /** Bytes read off the wire so far, for timeout messages. */
+    void bytesRead(long n) {
+        bytesRead = n;
     }
 
     long bytesRead() {
-        return bytesRead.get();
+        return bytesRead;
     }
 
     /** The first line the server sent, kept to show what a non-SSH service said. */
@@ -103,14 +99,13 @@ final class ProbeAttempt {
         return Optional.ofNullable(firstLine);
     }
 
-    /** The identification line and the lines before it, of which a bounded number is kept. */
-    void identification(String line, List<String> before) {
+    /** The identification line, the lines before it that were kept, and how many more there were. */
+    void identification(String line, List<String> kept, int dropped) {
         if (identLine != null) {
             return;
         }
-        int kept = Math.min(before.size(), maxPreIdentLines);
-        preIdentLines = List.copyOf(before.subList(0, kept));
-        droppedPreIdentLines = before.size() - kept;
+        preIdentLines = List.copyOf(kept);
+        droppedPreIdentLines = dropped;
         identified = elapsed();
         identLine = line;
     }
@@ -134,11 +129,11 @@ final class ProbeAttempt {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
-        Future<?> task = deadlineTask;
-        if (task != null) {
-            task.cancel(false);
+        DeadlineQueue.Entry entry = deadline;
+        if (entry != null) {
+            entry.clear(); // the queue keeps the entry until it is due, but no longer this probe
         }
-        Session s = session;
+        IoSession s = session;
         if (s != null) {
             s.close(true);
         }

@@ -1,36 +1,43 @@
 package dev.kexwatch.probe;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.channels.AsynchronousChannelGroup;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
-import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.future.ConnectFuture;
+import org.apache.sshd.common.PropertyResolverUtils;
+import org.apache.sshd.common.io.IoConnectFuture;
+import org.apache.sshd.core.CoreModuleProperties;
 
 /**
- * Captures servers' identification lines and KEXINIT name-lists with Apache MINA SSHD, then disconnects
- * without key exchange or authentication (RFC 4253 §4.2, §7.1). One engine shares one MINA client among
- * any number of probes; close it when done.
+ * Captures servers' identification lines and KEXINIT name-lists over Apache MINA SSHD's NIO2 I/O layer,
+ * then disconnects: no key exchange, no authentication (RFC 4253 §4.2, §7.1). One engine shares one
+ * channel group (a thread per core), one deadline thread and a small DNS pool among any number of probes;
+ * a probe in flight costs a socket and a few KiB of heap. Close it when done.
  */
 public final class ProbeEngine implements AutoCloseable {
 
-    /** Pre-identification lines kept per result; the bytes MINA reads for them are bounded separately. */
+    /** Pre-identification lines kept per result; the bytes read for them are bounded separately. */
     static final int MAX_KEPT_PRE_IDENT_LINES = 50;
-    private static final String USER = "kexwatch";
+    /** MINA's per-read buffer; one per connection, so it sets the memory cost of many probes in flight. */
+    static final int READ_BUFFER_BYTES = 4 * 1024;
 
     private final ProbeSettings settings;
     private final Clock clock;
-    private final SshClient client;
-    private final ScheduledExecutorService timer;
+    private final ExecutorService io;
+    private final AsynchronousChannelGroup group;
+    private final ProbeConnector connector;
+    private final DeadlineQueue deadlines;
     private final ExecutorService resolver;
 
     public ProbeEngine(ProbeSettings settings) {
@@ -40,8 +47,18 @@ public final class ProbeEngine implements AutoCloseable {
     public ProbeEngine(ProbeSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.client = ProbeClients.start(settings);
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("kexwatch-probe-deadline"));
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        this.io = Executors.newFixedThreadPool(threads, daemon("kexwatch-probe-io"));
+        try {
+            this.group = AsynchronousChannelGroup.withThreadPool(io);
+        } catch (IOException e) {
+            io.shutdownNow();
+            throw new UncheckedIOException(e);
+        }
+        this.connector = new ProbeConnector(PropertyResolverUtils.toPropertyResolver(Map.of(
+                CoreModuleProperties.NIO2_READ_BUFFER_SIZE.getName(), READ_BUFFER_BYTES)),
+                new ProbeHandler(ClientIdentification.LINE, settings.maxBytes()), group, io);
+        this.deadlines = new DeadlineQueue(settings.deadline(), a -> Deadline.expire(a, settings.deadline()));
         this.resolver = Executors.newFixedThreadPool(4, daemon("kexwatch-probe-dns"));
     }
 
@@ -51,74 +68,77 @@ public final class ProbeEngine implements AutoCloseable {
 
     /** Probes one target; the future always completes (never exceptionally) within the deadline. */
     public CompletableFuture<ProbeResult> probe(Target target) {
-        ProbeAttempt attempt = new ProbeAttempt(target, clock.instant(), MAX_KEPT_PRE_IDENT_LINES);
-        attempt.deadlineTask(timer.schedule(() -> Deadline.expire(attempt, settings.deadline()),
-                settings.deadline().toNanos(), TimeUnit.NANOSECONDS));
+        ProbeAttempt attempt = new ProbeAttempt(target, clock.instant());
+        deadlines.add(attempt);
         if (HostLiteral.isIpLiteral(target.host())) {
             connect(attempt);
         } else {
-            resolver.execute(() -> connect(attempt));
+            resolver.execute(() -> connect(attempt)); // only names wait for DNS, off the caller's thread
         }
         return attempt.future();
     }
 
     /**
      * Probes every target with at most {@code settings.concurrency()} in flight, handing each result to
-     * {@code sink} as it completes (from any thread). Returns when all are done.
+     * {@code sink} as it completes (from any thread). Returns when all are done. Keeps no result itself,
+     * so a long target list costs no more memory than the probes in flight.
      */
     public void probeAll(Collection<Target> targets, Consumer<ProbeResult> sink) {
-        Semaphore slots = new Semaphore(settings.concurrency());
-        CompletableFuture<?>[] all = new CompletableFuture<?>[targets.size()];
-        int i = 0;
+        int slots = settings.concurrency();
+        Semaphore free = new Semaphore(slots);
         for (Target target : targets) {
-            slots.acquireUninterruptibly();
-            all[i++] = probe(target).whenComplete((result, error) -> {
+            free.acquireUninterruptibly();
+            probe(target).whenComplete((result, error) -> {
                 try {
                     sink.accept(result);
                 } finally {
-                    slots.release();
+                    free.release();
                 }
             });
         }
-        CompletableFuture.allOf(all).exceptionally(e -> null).join();
+        free.acquireUninterruptibly(slots); // every slot back: every probe done and handed over
     }
 
     private void connect(ProbeAttempt attempt) {
         if (attempt.finished()) {
             return;
         }
-        InetSocketAddress address;
+        InetAddress ip;
         try {
-            InetAddress ip = InetAddress.getByName(attempt.target().host());
-            attempt.resolved(ip.getHostAddress());
-            address = new InetSocketAddress(ip, attempt.target().port());
+            ip = InetAddress.getByName(attempt.target().host());
         } catch (UnknownHostException e) {
-            attempt.fail(ProbeOutcome.DNS_FAILURE, "'" + attempt.target().host() + "' does not resolve");
+            attempt.fail(ProbeOutcome.DNS_FAILURE, "'" + Printable.of(attempt.target().host()) + "' does not resolve");
             return;
         }
+        attempt.resolved(ip.getHostAddress());
         try {
-            ConnectFuture future = client.connect(USER, address, CaptureListener.contextFor(attempt), null);
-            attempt.onFinish(() -> future.cancel());
+            IoConnectFuture future = connector.connect(new InetSocketAddress(ip, attempt.target().port()),
+                    ProbeHandler.contextFor(attempt), null);
+            attempt.onFinish(future::cancel);
             future.addListener(f -> {
-                if (f.isConnected()) {
-                    attempt.connected(f.getClientSession());
-                } else if (f.getException() != null) {
+                if (!f.isConnected() && f.getException() != null) {
                     FailureClassifier.connectFailed(attempt, f.getException());
                 }
             });
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             FailureClassifier.connectFailed(attempt, e);
         }
     }
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        deadlines.close();
         resolver.shutdownNow();
-        client.stop();
+        connector.close(true);
+        try {
+            group.shutdownNow();
+        } catch (IOException ignored) {
+            // closing the group's channels can only fail for channels we no longer care about
+        }
+        io.shutdownNow();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

@@ -13,7 +13,8 @@ public enum ProbeOutcome {
     SSH1_ONLY("the server speaks only SSH protocol 1"),
     PROTOCOL_ERROR("the server broke the SSH transport protocol"),
     RESET("the connection was reset"),
-    CLOSED_EARLY("the server closed the connection before its KEXINIT");
+    CLOSED_EARLY("the server closed the connection before its KEXINIT"),
+    NOT_ALLOWED("not probed: outside the scan-target allowlist");
 
     private final String message;
 

@@ -87,25 +87,34 @@ public class FleetQueries {
         return drifts;
     }
 
-    /** Hosts whose latest offer contains the name, in any list. */
+    /**
+     * Hosts whose latest offer contains the name, in any list. Offers are few and shared, so the offers with
+     * the name are found first, then the hosts currently offering one of them (indexed).
+     */
     @Transactional
     public Page<AlgorithmUse> offering(String name, int page, int size) {
-        String from = """
-                 from host_status s
-                 join observation o on o.id = s.observation_id
-                 join offer f on f.id = o.offer_id
-                 join host h on h.id = s.host_id,
-                 jsonb_each(f.lists) l(list, names)
-                where jsonb_exists(l.names, :name)""";
-        long total = ((Number) em.createNativeQuery("select count(distinct h.id)" + from).setParameter("name", name)
-                .getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select h.id, h.address, h.port, string_agg(l.list, ',' order by l.list)"
-                + from + " group by h.id, h.address, h.port order by h.id limit :size offset :offset")
-                .setParameter("name", name).setParameter("size", size).setParameter("offset", (long) page * size)
-                .getResultList();
+        List<Object[]> offers = em.createNativeQuery("""
+                select f.id, string_agg(l.list, ',' order by l.list) from offer f, jsonb_each(f.lists) l(list, names)
+                 where jsonb_exists(l.names, :name) group by f.id""").setParameter("name", name).getResultList();
+        if (offers.isEmpty()) {
+            return new Page<>(List.of(), page, size, 0);
+        }
+        Map<Long, List<String>> listsByOffer = new LinkedHashMap<>();
+        offers.forEach(o -> listsByOffer.put(((Number) o[0]).longValue(), List.of(((String) o[1]).split(","))));
+        long total = ((Number) em.createNativeQuery("""
+                select count(*) from host_status s join host h on h.id = s.host_id
+                 where h.enabled and s.offer_id in (:offers)""")
+                .setParameter("offers", List.copyOf(listsByOffer.keySet())).getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select h.id, h.address, h.port, s.offer_id from host_status s join host h on h.id = s.host_id
+                 where h.enabled and s.offer_id in (:offers)
+                 order by h.id limit :size offset :offset""")
+                .setParameter("offers", List.copyOf(listsByOffer.keySet())).setParameter("size", size)
+                .setParameter("offset", (long) page * size).getResultList();
         List<AlgorithmUse> items = rows.stream().map(r -> new AlgorithmUse(((Number) r[0]).longValue(), (String) r[1],
-                ((Number) r[2]).intValue(), List.of(((String) r[3]).split(",")))).toList();
+                ((Number) r[2]).intValue(), listsByOffer.get(((Number) r[3]).longValue()))).toList();
         return new Page<>(items, page, size, total);
     }
 

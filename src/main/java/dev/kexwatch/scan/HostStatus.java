@@ -21,6 +21,10 @@ public class HostStatus extends PanacheEntityBase {
     @Column(name = "observation_id", nullable = false)
     public long observationId;
 
+    /** The offer of the current observation; null when the host did not answer. */
+    @Column(name = "offer_id")
+    public Long offerId;
+
     /** A {@link dev.kexwatch.report.HostState} name. */
     @Column(nullable = false)
     public String state;

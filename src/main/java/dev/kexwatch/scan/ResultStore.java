@@ -95,6 +95,7 @@ public class ResultStore {
         HostStatus next = status != null ? status : new HostStatus();
         next.hostId = observation.hostId;
         next.observationId = observation.id;
+        next.offerId = observation.offerId;
         next.state = state.name();
         next.worstSeverity = verdict.worst().map(s -> s.id()).orElse(null);
         next.findingCount = verdict.findings().size();

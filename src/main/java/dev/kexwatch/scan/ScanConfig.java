@@ -30,6 +30,10 @@ public interface ScanConfig {
     @WithDefault("400d")
     Duration retention();
 
+    /** How long a scan keeps trying to store results while the database is away before it fails. */
+    @WithDefault("10m")
+    Duration storeRetryFor();
+
     /** How often a running scan logs its progress. */
     @WithDefault("10s")
     Duration progressLogEvery();

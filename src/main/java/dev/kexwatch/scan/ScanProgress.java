@@ -18,11 +18,15 @@ final class ScanProgress {
     private final Map<ProbeOutcome, AtomicInteger> outcomes = new EnumMap<>(ProbeOutcome.class);
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final int resumedAt;
 
-    ScanProgress(long scanId, int total, Instant started) {
+    /** {@code alreadyDone} is non-zero for a resumed scan: the results stored before it stopped. */
+    ScanProgress(long scanId, int total, int alreadyDone, Instant started) {
         this.scanId = scanId;
         this.total = total;
         this.started = started;
+        this.resumedAt = alreadyDone;
+        this.done.set(alreadyDone);
         for (ProbeOutcome outcome : ProbeOutcome.values()) {
             outcomes.put(outcome, new AtomicInteger());
         }
@@ -62,11 +66,12 @@ final class ScanProgress {
     /** Linear: the rate so far applied to what is left. Empty until the first result. */
     Optional<Duration> eta(Instant now) {
         int finished = done.get();
-        if (finished == 0) {
+        int sinceStart = finished - resumedAt;
+        if (sinceStart <= 0) {
             return Optional.empty();
         }
         Duration elapsed = Duration.between(started, now);
-        return Optional.of(elapsed.multipliedBy(total - finished).dividedBy(finished));
+        return Optional.of(elapsed.multipliedBy(total - finished).dividedBy(sinceStart));
     }
 
     @Override

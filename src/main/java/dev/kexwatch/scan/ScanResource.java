@@ -55,6 +55,17 @@ public class ScanResource {
         return scans.find(id).map(RestResponse::ok).orElse(RestResponse.notFound());
     }
 
+    /**
+     * Takes up an interrupted, cancelled or failed scan where it stopped: 202, or 409 when it cannot be resumed
+     * (finished, running, unknown) or another scan runs.
+     */
+    @POST
+    @Path("/{id}/resume")
+    public Response resume(@PathParam("id") long id) {
+        return scans.resume(id).map(view -> Response.accepted(view).build())
+                .orElseGet(() -> Problem.of(Status.CONFLICT, "scan " + id + " cannot be resumed now").toResponse());
+    }
+
     /** 202 when the running scan will stop after the probes in flight; 409 when it is not running. */
     @POST
     @Path("/{id}/cancel")

@@ -4,6 +4,9 @@ import dev.kexwatch.inventory.Host;
 import dev.kexwatch.metrics.KexwatchMetrics;
 import dev.kexwatch.policy.HostRef;
 import dev.kexwatch.probe.ProbeEngine;
+import dev.kexwatch.probe.ProbeOutcome;
+import dev.kexwatch.probe.ProbeResult;
+import dev.kexwatch.probe.ProbeTimings;
 import dev.kexwatch.probe.Target;
 import dev.kexwatch.scan.ResultStore.Probed;
 import dev.kexwatch.security.ScanTargetGuard;
@@ -20,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -77,11 +82,38 @@ public class ScanService {
             return Optional.empty();
         }
         Optional<ScanRun> run = QuarkusTransaction.requiringNew().call(() -> create(trigger, selector));
-        run.ifPresent(r -> {
-            progress = new ScanProgress(r.id, r.total, r.startedAt);
-            current = CompletableFuture.runAsync(() -> execute(r.id, selector), runner);
-        });
+        run.ifPresent(this::launch);
         return run.map(ScanView::of);
+    }
+
+    /**
+     * Takes up a scan that was interrupted (the service died), cancelled or failed, probing only the hosts it
+     * has no result for yet. Empty when that scan cannot be resumed or another scan is running.
+     */
+    public synchronized Optional<ScanView> resume(long id) {
+        if (progress != null) {
+            return Optional.empty();
+        }
+        Optional<ScanRun> run = QuarkusTransaction.requiringNew().call(() -> reopen(id));
+        run.ifPresent(this::launch);
+        return run.map(ScanView::of);
+    }
+
+    private Optional<ScanRun> reopen(long id) {
+        return ScanRun.<ScanRun>findByIdOptional(id)
+                .filter(r -> r.status != ScanRun.Status.running && r.status != ScanRun.Status.finished)
+                .filter(r -> ScanRun.running().isEmpty())
+                .map(r -> {
+                    r.status = ScanRun.Status.running;
+                    r.finishedAt = null;
+                    return r;
+                });
+    }
+
+    private void launch(ScanRun run) {
+        progress = new ScanProgress(run.id, run.total, run.done, clock.instant());
+        Map<String, String> selector = Map.copyOf(run.selector);
+        current = CompletableFuture.runAsync(() -> execute(run.id, selector), runner);
     }
 
     /** Starts a scan and waits for it to end; for the scheduler and for tests. */
@@ -137,7 +169,8 @@ public class ScanService {
         } finally {
             Duration took = Duration.between(start, clock.instant());
             ScanProgress ended = progress;
-            end(scanId, status, ended);
+            ScanRun.Status last = status;
+            retrying("ending scan " + scanId, () -> end(scanId, last, ended));
             metrics.scanned(took);
             progress = null;
             finished.fire(new ScanFinished(scanId, status, took));
@@ -147,11 +180,10 @@ public class ScanService {
 
     /** Returns true when the scan was cancelled. */
     private boolean probeAndStore(long scanId, Map<String, String> selector) {
-        Map<Target, HostTarget> hosts = QuarkusTransaction.requiringNew().call(() -> hostsOf(selector));
-        // Defence in depth: a host stored before the allowlist changed, or a name now resolving elsewhere.
-        hosts.keySet().removeIf(target -> guard.skipInScan(target.host()));
+        Map<Target, HostTarget> hosts = QuarkusTransaction.requiringNew().call(() -> hostsOf(scanId, selector));
         BlockingQueue<Probed> queue = new LinkedBlockingQueue<>();
         ScanProgress live = progress;
+        refuseDisallowed(hosts, queue, live);
         ProbeDispatcher dispatcher = new ProbeDispatcher(engine,
                 new ProbeDispatcher.Limits(probeConfig.concurrency(), config.perAddress(), config.retries()));
         CompletableFuture<Integer> probing = CompletableFuture.supplyAsync(
@@ -169,19 +201,70 @@ public class ScanService {
         return live.cancelled();
     }
 
+    /**
+     * Defence in depth: a host stored before the allowlist changed, or a name now resolving elsewhere, is not
+     * probed; it gets a NOT_ALLOWED result, so the scan accounts for every host.
+     */
+    private void refuseDisallowed(Map<Target, HostTarget> hosts, BlockingQueue<Probed> queue, ScanProgress live) {
+        hosts.entrySet().removeIf(entry -> guard.whyRefusedNow(entry.getKey().host()).map(why -> {
+            ProbeResult refused = new ProbeResult(entry.getKey(), ProbeOutcome.NOT_ALLOWED, why, Optional.empty(),
+                    Optional.empty(), Optional.empty(), ProbeTimings.none(Duration.ZERO), clock.instant());
+            LOG.warnf("Not probing %s: %s", entry.getKey(), why);
+            live.count(ProbeOutcome.NOT_ALLOWED);
+            queue.add(new Probed(entry.getValue().id(), entry.getValue().ref(), refused));
+            return true;
+        }).orElse(false));
+    }
+
     private void drainInto(long scanId, BlockingQueue<Probed> queue, CompletableFuture<?> probing) {
         List<Probed> batch = new ArrayList<>(BATCH);
         long nextLog = System.nanoTime() + config.progressLogEvery().toNanos();
         while (!(probing.isDone() && queue.isEmpty())) {
             poll(queue, batch);
             if (!batch.isEmpty()) {
-                store.store(scanId, batch);
+                storeSurvivingOutages(scanId, batch);
                 batch.clear();
             }
             if (System.nanoTime() > nextLog) {
                 LOG.infof("%s, eta %s", progress, progress.eta(clock.instant()).map(Duration::toString).orElse("?"));
                 nextLog = System.nanoTime() + config.progressLogEvery().toNanos();
             }
+        }
+    }
+
+    /**
+     * Stores a batch, waiting out a database that went away (restart, failover): probing goes on meanwhile and
+     * results queue up in memory, so no finished probe is lost. Gives up after {@code kexwatch.scan.store-retry-for}.
+     */
+    private void storeSurvivingOutages(long scanId, List<Probed> batch) {
+        retrying("scan " + scanId + ": storing " + batch.size() + " results", () -> store.store(scanId, batch));
+    }
+
+    private void retrying(String what, Runnable action) {
+        long giveUp = System.nanoTime() + config.storeRetryFor().toNanos();
+        Duration pause = Duration.ofMillis(200);
+        while (true) {
+            try {
+                action.run();
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > giveUp) {
+                    throw e;
+                }
+                LOG.warnf("%s failed (%s); trying again in %s", what, e.getMessage(), pause);
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
+                        : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scan interrupted", e);
         }
     }
 
@@ -202,9 +285,16 @@ public class ScanService {
     private record HostTarget(long id, HostRef ref) {
     }
 
-    private static Map<Target, HostTarget> hostsOf(Map<String, String> selector) {
+    /** The hosts a scan covers, less those it already has a result for (a resumed scan). */
+    private static Map<Target, HostTarget> hostsOf(long scanId, Map<String, String> selector) {
+        Set<Long> done = new HashSet<>(Observation.getEntityManager().createQuery(
+                "select o.hostId from Observation o where o.lastScanId = :scan", Long.class)
+                .setParameter("scan", scanId).getResultList());
         Map<Target, HostTarget> hosts = new HashMap<>();
         for (Host host : Host.listEnabled(selector)) {
+            if (done.contains(host.id)) {
+                continue;
+            }
             hosts.put(new Target(host.address, host.port),
                     new HostTarget(host.id, new HostRef(host.address, host.port, host.labels)));
         }

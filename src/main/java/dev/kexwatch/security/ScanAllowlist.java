@@ -65,10 +65,13 @@ public final class ScanAllowlist {
     }
 
     /**
-     * Why {@code host} (an IP literal or a DNS name, as an inventory holds it) may not be scanned; empty when it
-     * may. A name passing here must still resolve into the networks: see {@link #whyRefusedResolved}.
+     * Why {@code host} (an IP literal, a CIDR block or a DNS name, as an inventory holds it) may not be scanned;
+     * empty when it may. A name passing here must still resolve into the networks: see {@link #whyRefusedResolved}.
      */
     public Optional<String> whyRefused(String host) {
+        if (host.indexOf('/') >= 0) {
+            return whyRefusedBlock(host);
+        }
         Optional<InetAddress> literal = IpLiteral.parse(host);
         if (literal.isPresent()) {
             return permits(literal.get()) ? Optional.empty()
@@ -99,6 +102,15 @@ public final class ScanAllowlist {
     public Optional<String> whyRefused(Cidr range) {
         boolean inside = networks.stream().anyMatch(n -> n.prefix() <= range.prefix() && n.contains(range.network()));
         return inside ? Optional.empty() : Optional.of(range + " is not inside one of the allowed networks " + networks);
+    }
+
+    /** An inventory entry may name a CIDR block of hosts; it must be well-formed and inside one network. */
+    private Optional<String> whyRefusedBlock(String block) {
+        try {
+            return whyRefused(Cidr.parse(block));
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** True when {@code address} lies in one of the networks. */

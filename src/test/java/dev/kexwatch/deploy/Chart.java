@@ -48,6 +48,10 @@ final class Chart {
         return find(kind).orElseThrow(() -> new AssertionError("no " + kind + " rendered: " + kinds()));
     }
 
+    List<Map<String, Object>> secrets() {
+        return objects.stream().filter(o -> "Secret".equals(o.get("kind"))).toList();
+    }
+
     /** The data of the ConfigMap whose name ends with {@code suffix}. */
     Map<String, String> configMapData(String suffix) {
         return objects.stream().filter(o -> "ConfigMap".equals(o.get("kind")))

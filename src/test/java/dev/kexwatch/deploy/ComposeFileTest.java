@@ -2,6 +2,7 @@ package dev.kexwatch.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kexwatch.security.ScanAllowlist;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ class ComposeFileTest {
         Tool check = Tool.run(dir, "promtool", "check", "config", config.toString());
 
         assertThat(check.exit()).as(check.output()).isZero();
-        assertThat(check.output()).contains("SUCCESS: 7 rules found");
+        assertThat(check.output()).contains("SUCCESS: 8 rules found");
     }
 
     @Test
@@ -106,6 +107,10 @@ class ComposeFileTest {
         List<Map<String, Object>> hosts = Yaml.at(Yaml.read(inventory), "hosts");
         assertThat(hosts).extracting(h -> h.get("address")).containsExactlyInAnyOrder("ssh-weak", "ssh-hardened");
         assertThat(hosts).extracting(h -> h.get("port")).containsOnly(22);
+        // The app refuses hosts outside its allowlist at import; names must also resolve into its networks.
+        ScanAllowlist allow = ScanAllowlist.parse(List.of(env.get("KEXWATCH_SCAN_ALLOW").split(",")));
+        hosts.forEach(h -> assertThat(allow.whyRefused((String) h.get("address"))).isEmpty());
+        assertThat(allow.networks()).isNotEmpty();
     }
 
     /** A service's bind mounts as container path → host path. */

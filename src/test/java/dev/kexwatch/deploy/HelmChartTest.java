@@ -131,11 +131,32 @@ class HelmChartTest {
     }
 
     @Test
+    void theJwtKeyIsMountedFromASecretAndTheAllowlistPassedOn() throws IOException {
+        String key = Files.readString(Tool.ROOT.resolve("src/test/resources/keys/test-public.pem"));
+        Chart chart = Chart.render(Map.of("security", Map.of("jwtPublicKey", key, "openReads", true),
+                "scan", Map.of("allow", List.of("10.0.0.0/8", "corp.example.org"))));
+
+        Map<String, Object> jwt = chart.secrets().stream().filter(s -> Yaml.<String>at(s, "metadata.name").endsWith("-jwt"))
+                .findFirst().orElseThrow();
+        assertThat(Yaml.<Map<String, String>>at(jwt, "stringData").get("jwt-public.pem")).isEqualToIgnoringWhitespace(key);
+        assertThat(chart.env()).containsEntry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/config/jwt/jwt-public.pem")
+                .containsEntry("KEXWATCH_SECURITY_OPEN_READS", "true")
+                .containsEntry("KEXWATCH_SCAN_ALLOW", "10.0.0.0/8,corp.example.org");
+        assertThat(Yaml.<List<Map<String, Object>>>at(chart.get("Deployment"), "spec.template.spec.volumes"))
+                .anyMatch(v -> Yaml.at(jwt, "metadata.name").equals(v.get("secret") instanceof Map<?, ?> m
+                        ? m.get("secretName") : null));
+        assertThat(Chart.render(Map.of()).env()).doesNotContainKeys("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                "KEXWATCH_SCAN_ALLOW");
+    }
+
+    @Test
     void theSchemaRejectsBadValues() {
         assertThatThrownBy(() -> Chart.render(Map.of("image", Map.of("repository", "k", "pullPolicy", "Sometimes"))))
                 .hasMessageContaining("pullPolicy");
         assertThatThrownBy(() -> Chart.render(Map.of("metrics", Map.of("perHost", Map.of("max", 0)))))
                 .hasMessageContaining("max");
         assertThatThrownBy(() -> Chart.render(Map.of("replicas", 2))).hasMessageContaining("replicas");
+        assertThatThrownBy(() -> Chart.render(Map.of("security", Map.of("jwtPublicKey", "not a key"))))
+                .hasMessageContaining("jwtPublicKey");
     }
 }

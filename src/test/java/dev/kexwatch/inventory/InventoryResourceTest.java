@@ -88,7 +88,7 @@ class InventoryResourceTest {
     void rejectsUnknownFieldsAndBrokenJson() {
         given().contentType(ContentType.JSON).body("{\"address\":\"127.0.0.25\",\"lables\":{}}").post("/api/hosts")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("dev.kexwatch.inventory.HostSpec[\"lables\"]"));
+                .body("errors[0].field", equalTo("lables"));
         given().contentType(ContentType.JSON).body("{\"address\":").post("/api/hosts")
                 .then().statusCode(400).contentType("application/problem+json");
         given().get("/api/hosts?size=1000").then().body("items.address", not(hasItem("127.0.0.25")));

@@ -2,6 +2,7 @@ package dev.kexwatch.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kexwatch.testsupport.BlackHole;
 import dev.kexwatch.testsupport.Ports;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -47,6 +48,18 @@ class ConnectFailureTest {
             assertThat(result.outcome()).isEqualTo(ProbeOutcome.TIMEOUT_IDENTIFICATION);
             assertThat(result.timings().connect()).isPresent();
             assertThat(took).isBetween(DEADLINE, DEADLINE.plusMillis(500));
+        }
+    }
+
+    @Test
+    void connectThatNeverCompletesTimesOutInTheConnectPhase() {
+        try (BlackHole hole = BlackHole.open()) {
+            ProbeResult result = engine.probe(hole.target()).join();
+
+            assertThat(result.outcome()).isEqualTo(ProbeOutcome.TIMEOUT_CONNECT);
+            assertThat(result.detail()).contains("no TCP connection");
+            assertThat(result.timings().connect()).isEmpty();
+            assertThat(result.timings().total()).isBetween(DEADLINE, DEADLINE.plusMillis(500));
         }
     }
 }

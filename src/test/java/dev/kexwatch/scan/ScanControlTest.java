@@ -50,8 +50,19 @@ class ScanControlTest {
             given().post("/api/scans/" + id + "/cancel").then().statusCode(202);
             Api.awaitStatus(id, "cancelled");
             JsonPath cancelled = given().get("/api/scans/" + id).then().extract().jsonPath();
-            assertThat(cancelled.getInt("done")).isLessThan(12);
+            int doneAtCancel = cancelled.getInt("done");
+            assertThat(doneAtCancel).isLessThan(12);
             given().post("/api/scans/" + id + "/cancel").then().statusCode(409);
+
+            for (ServerSocket socket : silent) {
+                socket.close(); // now they refuse at once: the resumed part is quick
+            }
+            given().post("/api/scans/" + id + "/resume").then().statusCode(202);
+            Api.awaitStatus(id, "finished");
+            JsonPath resumed = given().get("/api/scans/" + id).then().extract().jsonPath();
+            assertThat(resumed.getInt("done")).isEqualTo(12);
+            assertThat(resumed.getInt("summary.'outcome.REFUSED'")).isEqualTo(12 - doneAtCancel);
+            given().post("/api/scans/" + id + "/resume").then().statusCode(409);
         } finally {
             for (ServerSocket socket : silent) {
                 socket.close();

@@ -83,6 +83,14 @@ class ScanAllowlistTest {
     }
 
     @Test
+    void blocksWrittenAsHostsAreCheckedAsRanges() {
+        assertThat(allow.whyRefused("10.20.1.0/24")).isEmpty();
+        assertThat(allow.whyRefused("10.20.1.1/24")).get().asString().contains("host bits set");
+        assertThat(allow.whyRefused("10.0.0.0/8")).get().asString().contains("is not inside");
+        assertThat(allow.whyRefused("corp.example.org/24")).get().asString().contains("is not an IP address");
+    }
+
+    @Test
     void emptyListAllowsNothing() {
         ScanAllowlist none = ScanAllowlist.parse(List.of());
         assertThat(none.whyRefused("127.0.0.1")).isPresent();

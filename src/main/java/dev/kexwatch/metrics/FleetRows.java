@@ -1,0 +1,53 @@
+package dev.kexwatch.metrics;
+
+import dev.kexwatch.algorithm.ServerOffer;
+import dev.kexwatch.report.HostState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the fleet gauges are computed from, as read from the database by {@link MetricsQueries}.
+ *
+ * @param hosts every enabled host with its current state
+ * @param offers the offers those hosts (and their previous successful observations) sent, by offer id
+ * @param findings unwaived findings of the current observations, by policy, rule and severity
+ * @param lastSuccessfulScan when the latest finished scan ended; empty before the first one
+ */
+record FleetRows(List<HostRow> hosts, Map<Long, ServerOffer> offers, Map<FindingKey, Long> findings,
+        Optional<Instant> lastSuccessfulScan) {
+
+    FleetRows {
+        hosts = List.copyOf(hosts);
+        offers = Map.copyOf(offers);
+        findings = Map.copyOf(findings);
+    }
+
+    /**
+     * One enabled host.
+     *
+     * @param offerId the offer of its current observation; empty when unscanned or unreachable
+     * @param firstSeenNow true when its current observation started in the host's latest scan
+     * @param previousOkOfferId the offer of its successful observation before the current one
+     * @param policiesFailed policies with an unwaived finding in its current observation
+     */
+    record HostRow(long id, String address, int port, Map<String, String> labels, HostState state,
+            Optional<Long> offerId, boolean firstSeenNow, Optional<Long> previousOkOfferId, Set<String> policiesFailed) {
+
+        HostRow {
+            labels = Map.copyOf(labels);
+            policiesFailed = Set.copyOf(policiesFailed);
+        }
+
+        /** {@code address:port}, with IPv6 literals in brackets. */
+        String endpoint() {
+            return (address.contains(":") ? "[" + address + "]" : address) + ":" + port;
+        }
+    }
+
+    /** A series of {@code kexwatch_findings}. */
+    record FindingKey(String policy, String rule, String severity) {
+    }
+}

@@ -1,0 +1,141 @@
+package dev.kexwatch.metrics;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kexwatch.algorithm.KexList;
+import dev.kexwatch.algorithm.ServerOffer;
+import dev.kexwatch.metrics.FleetRows.FindingKey;
+import dev.kexwatch.metrics.FleetRows.HostRow;
+import dev.kexwatch.report.HostState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every database read behind the metrics, in one class and in plain SQL over the tables of
+ * {@code db/migration}: host, host_status (the current state of each host), observation (runs of identical
+ * results), finding, offer and scan_run. Only the current state is read, never history, except one step back
+ * for hosts whose current observation is new.
+ */
+@ApplicationScoped
+public class MetricsQueries {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, List<String>>> LISTS = new TypeReference<>() { };
+
+    /** Enabled hosts, their current observation and, where it is a new successful one, the successful one before. */
+    private static final String HOSTS = """
+            select h.id, h.address, h.port, h.labels::text, coalesce(s.state, 'unscanned'), o.offer_id,
+                   coalesce(o.seen = 1, false), prev.offer_id
+              from host h
+              left join host_status s on s.host_id = h.id
+              left join observation o on o.id = s.observation_id
+              left join lateral (
+                    select p.offer_id from observation p
+                     where p.host_id = h.id and p.id < o.id and p.outcome = 'OK' and o.outcome = 'OK' and o.seen = 1
+                     order by p.id desc limit 1) prev on true
+             where h.enabled
+             order by h.id""";
+
+    /** Joins every enabled host's current observation to its unwaived findings. */
+    private static final String CURRENT_FINDINGS = """
+              from host_status s
+              join host h on h.id = s.host_id
+              join finding f on f.observation_id = s.observation_id
+             where h.enabled and f.waiver is null""";
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public FleetRows read() {
+        Map<Long, Set<String>> failed = policiesFailed();
+        List<HostRow> hosts = new ArrayList<>();
+        for (Object[] r : rows(HOSTS)) {
+            long id = number(r[0]);
+            hosts.add(new HostRow(id, (String) r[1], (int) number(r[2]), json((String) r[3], LABELS),
+                    HostState.valueOf((String) r[4]), optionalId(r[5]), (Boolean) r[6], optionalId(r[7]),
+                    failed.getOrDefault(id, Set.of())));
+        }
+        return new FleetRows(hosts, offers(hosts), findings(), lastSuccessfulScan());
+    }
+
+    private Map<Long, Set<String>> policiesFailed() {
+        Map<Long, Set<String>> failed = new HashMap<>();
+        for (Object[] r : rows("select distinct s.host_id, f.policy_id" + CURRENT_FINDINGS)) {
+            failed.computeIfAbsent(number(r[0]), id -> new HashSet<>()).add((String) r[1]);
+        }
+        return failed;
+    }
+
+    private Map<FindingKey, Long> findings() {
+        return rows("select f.policy_id, f.rule_id, f.severity, count(*)" + CURRENT_FINDINGS + " group by 1, 2, 3")
+                .stream().collect(Collectors.toMap(r -> new FindingKey((String) r[0], (String) r[1], (String) r[2]),
+                        r -> number(r[3])));
+    }
+
+    private Map<Long, ServerOffer> offers(List<HostRow> hosts) {
+        Set<Long> ids = new HashSet<>();
+        hosts.forEach(h -> {
+            h.offerId().ifPresent(ids::add);
+            h.previousOkOfferId().ifPresent(ids::add);
+        });
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        // One array parameter: a list of bind parameters would hit PostgreSQL's limit of 32767 on a big fleet.
+        String array = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        List<Object[]> rows = em.createNativeQuery("select id, lists::text from offer where id = any(cast(:ids as bigint[]))")
+                .setParameter("ids", array).getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> number(r[0]), r -> offer(json((String) r[1], LISTS))));
+    }
+
+    private Optional<Instant> lastSuccessfulScan() {
+        Object epoch = em.createNativeQuery(
+                "select extract(epoch from max(finished_at)) from scan_run where status = 'finished'").getSingleResult();
+        return Optional.ofNullable(epoch).map(e -> Instant.ofEpochMilli(Math.round(((Number) e).doubleValue() * 1000)));
+    }
+
+    /** Lists are stored keyed by {@link KexList#key()}. */
+    private static ServerOffer offer(Map<String, List<String>> lists) {
+        Map<KexList, List<String>> map = new EnumMap<>(KexList.class);
+        for (KexList list : KexList.values()) {
+            map.put(list, lists.getOrDefault(list.key(), List.of()));
+        }
+        return new ServerOffer(map);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql) {
+        return em.createNativeQuery(sql).getResultList();
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static Optional<Long> optionalId(Object value) {
+        return Optional.ofNullable(value).map(MetricsQueries::number);
+    }
+
+    private static <T> T json(String text, TypeReference<T> type) {
+        try {
+            return JSON.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable JSON column: " + e.getOriginalMessage(), e);
+        }
+    }
+}
