@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kexwatch", mixinStandardHelpOptions = true, version = "kexwatch 0.1.0",
         description = "Fleet-wide SSH algorithm compliance scanner (command-line mode, no database).",
-        subcommands = {ScanCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScanCommand.class, NegotiateCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
 
     /** Exit code for a command line that cannot be run (bad option, unreadable policy or target file). */

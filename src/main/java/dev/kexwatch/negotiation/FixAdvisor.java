@@ -1,10 +1,13 @@
 package dev.kexwatch.negotiation;
 
+import dev.kexwatch.algorithm.AlgorithmCatalog;
 import dev.kexwatch.algorithm.Category;
 import dev.kexwatch.algorithm.KexList;
+import dev.kexwatch.algorithm.Verdict;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -13,11 +16,23 @@ import java.util.function.Predicate;
  */
 public final class FixAdvisor {
 
-    private final Predicate<String> preferred;
+    private final BiPredicate<Category, String> preferred;
 
     /** @param preferred names to prefer among the candidates (for instance those a catalog rates ok) */
     public FixAdvisor(Predicate<String> preferred) {
+        this((category, name) -> preferred.test(name));
+    }
+
+    private FixAdvisor(BiPredicate<Category, String> preferred) {
         this.preferred = preferred;
+    }
+
+    /**
+     * An advisor that prefers names the catalog rates ok, so a fix never suggests enabling a weak name when a
+     * sound one would do; among those it ranks by {@link StrengthOrder}.
+     */
+    public static FixAdvisor preferringSound(AlgorithmCatalog catalog) {
+        return new FixAdvisor((category, name) -> catalog.verdict(category, name) == Verdict.OK);
     }
 
     /** An advisor that ranks by {@link StrengthOrder} alone. */
@@ -35,7 +50,7 @@ public final class FixAdvisor {
     }
 
     Optional<String> strongest(Category category, List<String> candidates) {
-        Comparator<String> order = Comparator.<String, Boolean>comparing(name -> !preferred.test(name))
+        Comparator<String> order = Comparator.<String, Boolean>comparing(name -> !preferred.test(category, name))
                 .thenComparing(StrengthOrder.strongestFirst(category));
         return candidates.stream().filter(name -> !name.isBlank() && !Signals.isSignal(name)).min(order);
     }

@@ -20,6 +20,19 @@ public record WhatIf(FleetMatrix before, FleetMatrix after, List<MatrixCell> new
     public static WhatIf evaluate(Negotiator negotiator, List<ClientProfile> profiles, List<HostOffer> hosts,
             UnaryOperator<ServerOffer> change) {
         List<HostOffer> changed = hosts.stream().map(h -> new HostOffer(h.hostId(), change.apply(h.offer()))).toList();
+        return compare(negotiator, profiles, hosts, changed);
+    }
+
+    /**
+     * Compares the fleet today with the same hosts changed, when the change differs per host (e.g. a policy
+     * whose selector and waivers depend on the host's labels). {@code changed} lists the same hosts in the
+     * same order as {@code hosts}.
+     */
+    public static WhatIf compare(Negotiator negotiator, List<ClientProfile> profiles, List<HostOffer> hosts,
+            List<HostOffer> changed) {
+        if (!hosts.stream().map(HostOffer::hostId).toList().equals(changed.stream().map(HostOffer::hostId).toList())) {
+            throw new IllegalArgumentException("the changed fleet must list the same hosts in the same order");
+        }
         FleetMatrix before = FleetMatrix.compute(negotiator, profiles, hosts);
         FleetMatrix after = FleetMatrix.compute(negotiator, profiles, changed);
         List<MatrixCell> broken = new java.util.ArrayList<>();

@@ -1,0 +1,122 @@
+package dev.kexwatch.cli;
+
+import dev.kexwatch.algorithm.AlgorithmCatalog;
+import dev.kexwatch.negotiation.ClientProfile;
+import dev.kexwatch.negotiation.FixAdvisor;
+import dev.kexwatch.negotiation.NegotiationReport;
+import dev.kexwatch.negotiation.Negotiator;
+import dev.kexwatch.negotiation.ProfileFormatException;
+import dev.kexwatch.probe.ProbeEngine;
+import dev.kexwatch.probe.ProbeResult;
+import dev.kexwatch.probe.ProbeSettings;
+import dev.kexwatch.probe.Target;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kexwatch negotiate}: probe servers live and tell whether given SSH clients would agree with them on
+ * every algorithm (RFC 4253 §7.1), and if not, where and what the smallest fix is.
+ */
+@Command(name = "negotiate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Probe SSH servers and predict whether each client negotiates with them.",
+            "Prints the algorithms chosen, or the failure as OpenSSH words it and as",
+            "'No common C2S mac: [S: ...] [C: ...]', with the smallest fix on either side."},
+        exitCodeListHeading = "%nExit codes (the highest over all targets and clients):%n",
+        exitCodeList = {"0:every client negotiates with every target", "1:a connection error (target not probed)",
+            "4:a client would fail to negotiate with a target", "64:usage error, unknown profile, unreadable file"})
+final class NegotiateCommand implements Callable<Integer> {
+
+    /** Exit code when at least one client would fail to negotiate (after scan's 0..3, so never confused). */
+    static final int NEGOTIATION_FAILS = 4;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-c", "--client"}, paramLabel = "PROFILE|FILE", required = true,
+            description = "Client profile id (e.g. openssh-9.2, jsch-0.1.55), or a YAML file of profiles; repeatable.")
+    private List<String> clients = new ArrayList<>();
+
+    @Option(names = "--json", description = "One JSON object per target, one per line.")
+    private boolean json;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Deadline per target, connect to KEXINIT (default: ${DEFAULT-VALUE}).")
+    private double timeoutSeconds;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read targets from FILE, one a line.")
+    private Path file;
+
+    @Parameters(paramLabel = "TARGET", arity = "0..*", description = "host[:port], [ipv6]:port; port 22 if none.")
+    private List<String> targets = new ArrayList<>();
+
+    /** One probed target and, when it answered, one report per client. */
+    record Outcome(ProbeResult result, List<NegotiationReport> reports) {
+
+        int exitCode() {
+            if (!result.ok()) {
+                return TargetReport.CONNECTION_ERROR;
+            }
+            return reports.stream().allMatch(NegotiationReport::works) ? TargetReport.GOOD : NEGOTIATION_FAILS;
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Target> list;
+        List<ClientProfile> profiles;
+        try {
+            list = TargetList.of(targets, Optional.ofNullable(file));
+            profiles = ClientChoice.resolve(clients);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | ProfileFormatException e) {
+            err.println("kexwatch negotiate: " + e.getMessage());
+            return Cli.USAGE;
+        }
+        if (list.isEmpty() || profiles.isEmpty()) {
+            err.println("kexwatch negotiate: " + (list.isEmpty() ? "no targets (give TARGET arguments or -f FILE)"
+                    : "the client profile file holds no profile"));
+            return Cli.USAGE;
+        }
+        List<Outcome> outcomes = negotiate(probe(list), profiles);
+        outcomes.forEach(o -> {
+            if (json) {
+                out.println(NegotiationText.json(o));
+            } else {
+                NegotiationText.print(out, o);
+            }
+        });
+        return outcomes.stream().mapToInt(Outcome::exitCode).max().orElse(TargetReport.GOOD);
+    }
+
+    private List<ProbeResult> probe(List<Target> list) {
+        Duration deadline = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
+        Map<Target, ProbeResult> byTarget = new ConcurrentHashMap<>();
+        try (ProbeEngine engine = new ProbeEngine(new ProbeSettings(deadline, ProbeSettings.DEFAULT.concurrency(),
+                ProbeSettings.DEFAULT.maxBytes()))) {
+            engine.probeAll(list, result -> byTarget.put(result.target(), result));
+        }
+        return list.stream().map(byTarget::get).toList();
+    }
+
+    private static List<Outcome> negotiate(List<ProbeResult> results, List<ClientProfile> profiles) {
+        Negotiator negotiator = new Negotiator(FixAdvisor.preferringSound(AlgorithmCatalog.builtin()));
+        return results.stream().map(result -> new Outcome(result, result.offer().map(offer -> profiles.stream()
+                .map(p -> NegotiationReport.of(p, negotiator.negotiate(p, offer), result.target().host(),
+                        result.target().port())).toList()).orElse(List.of()))).toList();
+    }
+}
