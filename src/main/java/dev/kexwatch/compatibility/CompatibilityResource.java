@@ -8,6 +8,7 @@ import dev.kexwatch.compatibility.CompatibilityViews.WhatIf;
 import dev.kexwatch.compatibility.CompatibilityViews.WhatIfRequest;
 import dev.kexwatch.inventory.Labels;
 import dev.kexwatch.negotiation.ProfileFormatException;
+import dev.kexwatch.web.Csv;
 import dev.kexwatch.web.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,13 +94,13 @@ public class CompatibilityResource {
     @Path("/matrix")
     @Produces(CSV)
     public String matrixCsv(@QueryParam("label") String label) {
-        StringBuilder csv = new StringBuilder("profile,host_id,address,port,works,failing_list,failing_category,reason\r\n");
+        List<List<?>> rows = new ArrayList<>();
         for (Cell c : service.matrix(selector(label)).cells()) {
-            csv.append(String.join(",", field(c.profile()), String.valueOf(c.hostId()), field(c.address()),
-                    String.valueOf(c.port()), String.valueOf(c.works()), c.failingList().orElse(""),
-                    c.failingCategory().orElse(""), c.reason().orElse(""))).append("\r\n");
+            rows.add(List.of(c.profile(), c.hostId(), c.address(), c.port(), c.works(), c.failingList().orElse(""),
+                    c.failingCategory().orElse(""), c.reason().orElse("")));
         }
-        return csv.toString();
+        return Csv.of(List.of("profile", "host_id", "address", "port", "works", "failing_list", "failing_category",
+                "reason"), rows);
     }
 
     /** One host's latest offer negotiated with one profile ({@code client=ID}) or with all. */
@@ -149,7 +151,4 @@ public class CompatibilityResource {
     }
 
     /** RFC 4180 quoting for the fields users name (profile ids, host names). */
-    private static String field(String text) {
-        return text.matches("(?s).*[\",\r\n].*") ? '"' + text.replace("\"", "\"\"") + '"' : text;
-    }
 }

@@ -4,6 +4,7 @@ import dev.kexwatch.web.Page;
 import dev.kexwatch.inventory.Labels;
 import dev.kexwatch.policy.Severity;
 import dev.kexwatch.report.ComplianceQueries.HostFilter;
+import dev.kexwatch.web.Csv;
 import dev.kexwatch.web.Problem;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;

@@ -1,15 +1,15 @@
-package dev.kexwatch.report;
+package dev.kexwatch.web;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled, CRLF line ends. */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static String of(List<String> header, List<List<?>> rows) {
+    public static String of(List<String> header, List<List<?>> rows) {
         StringBuilder out = new StringBuilder(line(header));
         rows.forEach(row -> out.append(line(row)));
         return out.toString();
