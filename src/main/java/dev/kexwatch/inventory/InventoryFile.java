@@ -3,10 +3,10 @@ package dev.kexwatch.inventory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.kexwatch.web.FieldPaths;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,10 +38,10 @@ final class InventoryFile {
         try {
             return YAML.readValue(text, Document.class);
         } catch (UnrecognizedPropertyException e) {
-            throw error(located(name, e), pathOf(e), "unknown field '" + e.getPropertyName() + "' (known: "
+            throw error(located(name, e), FieldPaths.of(e), "unknown field '" + e.getPropertyName() + "' (known: "
                     + e.getKnownPropertyIds() + ")");
         } catch (MismatchedInputException e) {
-            throw error(located(name, e), pathOf(e), e.getOriginalMessage());
+            throw error(located(name, e), FieldPaths.of(e), e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw error(located(name, e), "", e.getOriginalMessage());
         }
@@ -49,19 +49,6 @@ final class InventoryFile {
 
     private static InventoryException error(String where, String field, String message) {
         return new InventoryException(List.of(new InventoryException.RowError(where, field, message)));
-    }
-
-    /** {@code hosts[2].port}, from Jackson's reference chain. */
-    private static String pathOf(MismatchedInputException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     private static String located(String name, JsonProcessingException e) {
