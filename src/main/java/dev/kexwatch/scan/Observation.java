@@ -87,12 +87,14 @@ public class Observation extends PanacheEntityBase {
      * a random token there on every connection.
      */
     boolean sameAs(ProbeResult result, Long otherOfferId) {
-        String version = result.identification().map(i -> i.protocolVersion() + "-" + i.softwareVersion()).orElse(null);
-        String mine = identification == null ? null
-                : new Identification(identification, List.of()).protocolVersion() + "-"
-                        + new Identification(identification, List.of()).softwareVersion();
+        String version = result.identification().map(Observation::version).orElse(null);
+        String mine = identification == null ? null : version(new Identification(identification, List.of()));
         return outcome.equals(result.outcome().name()) && Objects.equals(offerId, otherOfferId)
                 && Objects.equals(mine, version);
+    }
+
+    private static String version(Identification id) {
+        return id.protocolVersion() + "-" + id.softwareVersion();
     }
 
     void extend(long scanId, Instant at) {
