@@ -36,7 +36,10 @@ public class ResultStore {
     @Inject
     OfferStore offers;
 
-    /** Stores a batch of results of one scan in one transaction. */
+    @Inject
+    ScanClaims claims;
+
+    /** Stores a batch of results of one scan in one transaction, and marks those hosts done in the run. */
     @Transactional
     public void store(long scanId, List<Probed> batch) {
         List<Long> hostIds = batch.stream().map(Probed::hostId).toList();
@@ -49,6 +52,7 @@ public class ResultStore {
             record(scanId, probed, statuses.get(probed.hostId()), current.get(probed.hostId()));
         }
         ScanRun.update("done = done + ?1 where id = ?2", batch.size(), scanId);
+        claims.done(scanId, hostIds);
     }
 
     private void record(long scanId, Probed probed, HostStatus status, Observation current) {

@@ -38,6 +38,21 @@ public interface ScanConfig {
     @WithDefault("10s")
     Duration progressLogEvery();
 
+    /** Hosts a replica claims at a time from a run (replicas share a run through the database). */
+    @WithDefault("64")
+    int claimBatch();
+
+    /**
+     * How long a replica's claim on hosts holds without renewal (renewed every third of it while the replica
+     * lives): a dead replica's hosts are taken over by the others after this.
+     */
+    @WithDefault("30s")
+    Duration lease();
+
+    /** How often a replica looks for a run another replica started, to join it. */
+    @WithDefault("5s")
+    Duration pollEvery();
+
     /** Networks and domains that may be scanned; read and defaulted by {@link dev.kexwatch.security.ScanTargetGuard}. */
     Optional<List<String>> allow();
 }

@@ -57,6 +57,14 @@ public class ScanRun extends PanacheEntityBase {
     @Column(nullable = false)
     public Map<String, Long> summary = Map.of();
 
+    /** A cancel was asked (on any replica): every replica working on the run stops taking hosts. */
+    @Column(name = "cancel_requested")
+    public boolean cancelRequested;
+
+    /** For a scheduled run, the cron fire time: replicas' schedulers fire together, one run starts. */
+    @Column(name = "scheduled_for")
+    public Instant scheduledFor;
+
     public static Optional<ScanRun> running() {
         return find("status", Status.running).firstResultOptional();
     }

@@ -6,11 +6,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -38,10 +40,17 @@ public class ScanScheduler {
     @Inject
     Clock clock;
 
+    @Inject
+    ScanClaims claims;
+
     void onStart(@Observes StartupEvent event) {
-        // A scan still marked running was cut off by a crash or a kill: it will never finish by itself.
-        int interrupted = QuarkusTransaction.requiringNew().call(
-                () -> ScanRun.update("status = ?1 where status = ?2", ScanRun.Status.interrupted, ScanRun.Status.running));
+        // What a previous process with this instance id held, it holds no more. A scan still marked running that
+        // no live replica works on was cut off by a crash or a kill: it will never finish by itself. One that
+        // other replicas work on is theirs, and this replica joins it.
+        int interrupted = QuarkusTransaction.requiringNew().call(() -> {
+            claims.forget(scans.instanceId());
+            return claims.interruptOrphans();
+        });
         if (interrupted > 0) {
             LOG.warnf("Marked %d unfinished scan(s) as interrupted", interrupted);
         }
@@ -52,11 +61,36 @@ public class ScanScheduler {
     }
 
     @Scheduled(cron = "{kexwatch.scan.cron}", concurrentExecution = ConcurrentExecution.SKIP, identity = "nightly-scan")
+    void nightly(ScheduledExecution execution) {
+        nightlyAt(execution.getScheduledFireTime());
+    }
+
+    /** The nightly job, called directly (tests): fired now. */
     void nightly() {
-        if (scans.runNow("schedule", Map.of()).isEmpty()) {
-            LOG.info("Scheduled scan skipped: a scan is running already");
+        nightlyAt(clock.instant());
+    }
+
+    /**
+     * The nightly job as fired at {@code firedAt}. Every replica's cron fires at the same time; the run is keyed
+     * by that time (to the second), so one replica starts it and prunes, and the others join it.
+     */
+    public void nightlyAt(Instant firedAt) {
+        Instant key = firedAt.truncatedTo(ChronoUnit.SECONDS);
+        if (scans.runScheduled(key).isPresent()) {
+            LOG.infof("Scheduled scan of %s ran on replica %s", key, scans.instanceId());
+            prune();
+        } else {
+            LOG.infof("Scheduled scan of %s not started on replica %s: another replica started it, or a scan runs",
+                    key, scans.instanceId());
+            scans.joinRunning();
         }
-        prune();
+    }
+
+    /** Replicas look for a run another one started, to take hosts from it. */
+    @Scheduled(every = "{kexwatch.scan.poll-every}", concurrentExecution = ConcurrentExecution.SKIP,
+            identity = "join-scans")
+    void joinRunning() {
+        scans.joinRunning();
     }
 
     /** Deletes scans and ended observations older than the retention; a host's current state stays. */

@@ -1,16 +1,8 @@
 package dev.kexwatch.scan;
 
-import dev.kexwatch.inventory.Host;
 import dev.kexwatch.metrics.KexwatchMetrics;
-import dev.kexwatch.policy.HostRef;
-import dev.kexwatch.probe.ProbeEngine;
-import dev.kexwatch.probe.ProbeOutcome;
-import dev.kexwatch.probe.ProbeResult;
-import dev.kexwatch.probe.ProbeTimings;
-import dev.kexwatch.probe.Target;
-import dev.kexwatch.scan.ResultStore.Probed;
-import dev.kexwatch.security.ScanTargetGuard;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -18,37 +10,39 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.HashSet;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * Runs scans: probes the enabled hosts a selector picks, stores each result as it arrives and judges it.
- * Never two scans at once, so never two probes of one host at once: a second request is refused while one
- * runs (the database enforces the same across instances).
+ * One scan at a time, across every replica on the database (a unique index on the running run). Replicas share
+ * the running scan: each takes hosts from it through {@link ScanClaims} until none is left, so no host is
+ * probed twice and a dead replica's hosts are taken over; the replica that sees the last host done ends it.
  */
 @ApplicationScoped
 public class ScanService {
 
     private static final Logger LOG = Logger.getLogger(ScanService.class);
-    private static final int BATCH = 500;
 
     @Inject
-    ProbeEngine engine;
+    BatchProber prober;
 
     @Inject
-    ResultStore store;
+    ScanClaims claims;
+
+    @Inject
+    Instance instance;
 
     @Inject
     KexwatchMetrics metrics;
@@ -57,96 +51,119 @@ public class ScanService {
     ScanConfig config;
 
     @Inject
-    ProbeConfig probeConfig;
-
-    @Inject
     Event<ScanFinished> finished;
 
     @Inject
     Clock clock;
 
-    @Inject
-    ScanTargetGuard guard;
-
-    private final ExecutorService runner = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "kexwatch-scan");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService runner = daemon(Executors::newSingleThreadExecutor, "kexwatch-scan");
+    private final ScheduledExecutorService leases = daemon(Executors::newSingleThreadScheduledExecutor,
+            "kexwatch-lease");
+    /** This replica's part in the running scan, null when it has none. */
     private volatile ScanProgress progress;
     private volatile CompletableFuture<Void> current = CompletableFuture.completedFuture(null);
 
+    @PostConstruct
+    void renewLeases() {
+        long every = Math.max(100, config.lease().toMillis() / 3);
+        leases.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+    }
+
     /** Starts a scan of the enabled hosts carrying every selector label; empty when one is running. */
-    public synchronized Optional<ScanView> start(String trigger, Map<String, String> selector) {
-        if (progress != null) {
-            return Optional.empty();
-        }
-        Optional<ScanRun> run = QuarkusTransaction.requiringNew().call(() -> create(trigger, selector));
-        run.ifPresent(this::launch);
-        return run.map(ScanView::of);
+    public Optional<ScanView> start(String trigger, Map<String, String> selector) {
+        return begin(() -> create(trigger, selector, null));
     }
 
     /**
      * Takes up a scan that was interrupted (the service died), cancelled or failed, probing only the hosts it
      * has no result for yet. Empty when that scan cannot be resumed or another scan is running.
      */
-    public synchronized Optional<ScanView> resume(long id) {
-        if (progress != null) {
-            return Optional.empty();
-        }
-        Optional<ScanRun> run = QuarkusTransaction.requiringNew().call(() -> reopen(id));
-        run.ifPresent(this::launch);
-        return run.map(ScanView::of);
+    public Optional<ScanView> resume(long id) {
+        return begin(() -> reopen(id));
     }
 
-    private Optional<ScanRun> reopen(long id) {
-        return ScanRun.<ScanRun>findByIdOptional(id)
-                .filter(r -> r.status != ScanRun.Status.running && r.status != ScanRun.Status.finished)
-                .filter(r -> ScanRun.running().isEmpty())
-                .map(r -> {
-                    r.status = ScanRun.Status.running;
-                    r.finishedAt = null;
-                    return r;
-                });
-    }
-
-    private void launch(ScanRun run) {
-        progress = new ScanProgress(run.id, run.total, run.done, clock.instant());
-        Map<String, String> selector = Map.copyOf(run.selector);
-        current = CompletableFuture.runAsync(() -> execute(run.id, selector), runner);
-    }
-
-    /** Starts a scan and waits for it to end; for the scheduler and for tests. */
+    /** Starts a scan and waits for it to end; for tests. */
     public Optional<ScanView> runNow(String trigger, Map<String, String> selector) {
-        return start(trigger, selector).map(view -> {
-            current.join();
-            return find(view.id()).orElseThrow();
-        });
+        return start(trigger, selector).map(this::awaitEnd);
     }
 
-    /** A scan with live progress if it is the running one. */
+    /**
+     * Starts the scheduled scan of cron fire time {@code firedAt} and waits for it to end. Every replica's
+     * scheduler fires at that time; one starts the run, the others get empty here and join it.
+     */
+    public Optional<ScanView> runScheduled(Instant firedAt) {
+        return begin(() -> create("schedule", Map.of(), firedAt)).map(this::awaitEnd);
+    }
+
+    /** Joins the running scan another replica started, if it has hosts to take; for the poller. */
+    public synchronized boolean joinRunning() {
+        if (progress != null) {
+            return false;
+        }
+        Optional<ScanRun> run = inTransaction(() -> ScanRun.running().filter(r -> {
+            if (r.cancelRequested) {
+                end(r.id); // its replicas are gone: nobody else will close it
+                return false;
+            }
+            return claims.claimable(r.id);
+        }).map(r -> {
+            claims.renew(r.id, instance.id(), config.lease());
+            return r;
+        }));
+        run.ifPresent(r -> {
+            LOG.infof("Replica %s joins scan %d", instance.id(), r.id);
+            launch(r);
+        });
+        return run.isPresent();
+    }
+
+    /** A scan with live progress if this replica works on it. */
     public Optional<ScanView> find(long id) {
         ScanProgress live = progress;
-        return QuarkusTransaction.requiringNew().call(() -> ScanRun.<ScanRun>findByIdOptional(id).map(ScanView::of))
+        return inTransaction(() -> ScanRun.<ScanRun>findByIdOptional(id).map(ScanView::of))
                 .map(view -> live != null && live.scanId() == id ? view.live(live, clock.instant()) : view);
     }
 
-    /** Asks the running scan to stop: probes in flight finish, no new one starts. False if it is not running. */
+    /**
+     * Asks the running scan to stop, on every replica: probes in flight finish, no new one starts. False if it
+     * is not running.
+     */
     public boolean cancel(long id) {
+        boolean asked = inTransaction(() -> ScanRun.update("cancelRequested = true where id = ?1 and status = ?2",
+                id, ScanRun.Status.running) == 1);
         ScanProgress live = progress;
-        if (live == null || live.scanId() != id) {
-            return false;
+        if (asked && live != null && live.scanId() == id) {
+            live.cancel();
         }
-        live.cancel();
-        return true;
+        return asked;
     }
 
     public boolean running() {
         return progress != null;
     }
 
-    private Optional<ScanRun> create(String trigger, Map<String, String> selector) {
-        if (ScanRun.running().isPresent()) {
+    /** This replica's id among those sharing the database. */
+    public String instanceId() {
+        return instance.id();
+    }
+
+    private synchronized Optional<ScanView> begin(Supplier<Optional<ScanRun>> opening) {
+        if (progress != null) {
+            return Optional.empty();
+        }
+        Optional<ScanRun> run = inTransaction(opening);
+        run.ifPresent(this::launch);
+        return run.map(ScanView::of);
+    }
+
+    private ScanView awaitEnd(ScanView started) {
+        current.join();
+        return find(started.id()).orElseThrow();
+    }
+
+    private Optional<ScanRun> create(String trigger, Map<String, String> selector, Instant scheduledFor) {
+        if (!claims.lockStart() || ScanRun.running().isPresent()
+                || scheduledFor != null && ScanRun.count("scheduledFor", scheduledFor) > 0) {
             return Optional.empty();
         }
         ScanRun run = new ScanRun();
@@ -154,173 +171,157 @@ public class ScanService {
         run.selector = Map.copyOf(selector);
         run.status = ScanRun.Status.running;
         run.startedAt = clock.instant();
-        run.total = Host.listEnabled(selector).size();
+        run.scheduledFor = scheduledFor;
         run.persist();
+        ScanRun.flush();
+        run.total = claims.fill(run.id, selector);
+        claims.renew(run.id, instance.id(), config.lease());
         return Optional.of(run);
     }
 
-    private void execute(long scanId, Map<String, String> selector) {
+    private Optional<ScanRun> reopen(long id) {
+        if (!claims.lockStart() || ScanRun.running().isPresent()) {
+            return Optional.empty();
+        }
+        return ScanRun.<ScanRun>findByIdOptional(id)
+                .filter(r -> r.status != ScanRun.Status.running && r.status != ScanRun.Status.finished)
+                .map(r -> {
+                    r.status = ScanRun.Status.running;
+                    r.finishedAt = null;
+                    r.cancelRequested = false;
+                    ScanRun.flush();
+                    claims.reset(id);
+                    claims.fill(id, r.selector);
+                    claims.renew(id, instance.id(), config.lease());
+                    return r;
+                });
+    }
+
+    private void launch(ScanRun run) {
+        ScanProgress live = new ScanProgress(run.id, run.total, run.done, clock.instant());
+        progress = live;
+        current = CompletableFuture.runAsync(() -> work(live), runner);
+    }
+
+    private void work(ScanProgress live) {
+        long scanId = live.scanId();
         Instant start = clock.instant();
-        ScanRun.Status status = ScanRun.Status.failed;
+        boolean failed = false;
         try {
-            status = probeAndStore(scanId, selector) ? ScanRun.Status.cancelled : ScanRun.Status.finished;
+            takeHosts(live);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Scan %d failed", scanId);
+            failed = true;
+            LOG.errorf(e, "Scan %d failed on replica %s", scanId, instance.id());
         } finally {
             Duration took = Duration.between(start, clock.instant());
-            ScanProgress ended = progress;
-            ScanRun.Status last = status;
-            retrying("ending scan " + scanId, () -> end(scanId, last, ended));
+            boolean fail = failed;
+            ScanRun.Status status = prober.retrying("leaving scan " + scanId,
+                    () -> inTransaction(() -> leave(scanId, fail)));
             metrics.scanned(took);
             progress = null;
             finished.fire(new ScanFinished(scanId, status, took));
-            LOG.infof("Scan %d %s in %s: %s", scanId, status, took, ended.outcomes());
+            LOG.infof("Scan %d %s; replica %s took part for %s and probed %s", scanId, status, instance.id(), took,
+                    live.outcomes());
         }
     }
 
-    /** Returns true when the scan was cancelled. */
-    private boolean probeAndStore(long scanId, Map<String, String> selector) {
-        Map<Target, HostTarget> hosts = QuarkusTransaction.requiringNew().call(() -> hostsOf(scanId, selector));
-        BlockingQueue<Probed> queue = new LinkedBlockingQueue<>();
-        ScanProgress live = progress;
-        refuseDisallowed(hosts, queue, live);
-        ProbeDispatcher dispatcher = new ProbeDispatcher(engine,
-                new ProbeDispatcher.Limits(probeConfig.concurrency(), config.perAddress(), config.retries()));
-        CompletableFuture<Integer> probing = CompletableFuture.supplyAsync(
-                () -> dispatcher.run(hosts.keySet(), live::cancelled, result -> {
-                    HostTarget host = hosts.get(result.target());
-                    metrics.probed(result.outcome(), result.timings().total());
-                    live.count(result.outcome());
-                    queue.add(new Probed(host.id(), host.ref(), result));
-                }), runner);
-        drainInto(scanId, queue, probing);
-        int skipped = probing.join();
-        if (skipped > 0) {
-            LOG.infof("Scan %d cancelled with %d hosts not probed", scanId, skipped);
-        }
-        return live.cancelled();
-    }
-
-    /**
-     * Defence in depth: a host stored before the allowlist changed, or a name now resolving elsewhere, is not
-     * probed; it gets a NOT_ALLOWED result, so the scan accounts for every host.
-     */
-    private void refuseDisallowed(Map<Target, HostTarget> hosts, BlockingQueue<Probed> queue, ScanProgress live) {
-        hosts.entrySet().removeIf(entry -> guard.whyRefusedNow(entry.getKey().host()).map(why -> {
-            ProbeResult refused = new ProbeResult(entry.getKey(), ProbeOutcome.NOT_ALLOWED, why, Optional.empty(),
-                    Optional.empty(), Optional.empty(), ProbeTimings.none(Duration.ZERO), clock.instant());
-            LOG.warnf("Not probing %s: %s", entry.getKey(), why);
-            live.count(ProbeOutcome.NOT_ALLOWED);
-            queue.add(new Probed(entry.getValue().id(), entry.getValue().ref(), refused));
-            return true;
-        }).orElse(false));
-    }
-
-    private void drainInto(long scanId, BlockingQueue<Probed> queue, CompletableFuture<?> probing) {
-        List<Probed> batch = new ArrayList<>(BATCH);
-        long nextLog = System.nanoTime() + config.progressLogEvery().toNanos();
-        while (!(probing.isDone() && queue.isEmpty())) {
-            poll(queue, batch);
-            if (!batch.isEmpty()) {
-                storeSurvivingOutages(scanId, batch);
-                batch.clear();
-            }
-            if (System.nanoTime() > nextLog) {
-                LOG.infof("%s, eta %s", progress, progress.eta(clock.instant()).map(Duration::toString).orElse("?"));
-                nextLog = System.nanoTime() + config.progressLogEvery().toNanos();
-            }
-        }
-    }
-
-    /**
-     * Stores a batch, waiting out a database that went away (restart, failover): probing goes on meanwhile and
-     * results queue up in memory, so no finished probe is lost. Gives up after {@code kexwatch.scan.store-retry-for}.
-     */
-    private void storeSurvivingOutages(long scanId, List<Probed> batch) {
-        retrying("scan " + scanId + ": storing " + batch.size() + " results", () -> store.store(scanId, batch));
-    }
-
-    private void retrying(String what, Runnable action) {
-        long giveUp = System.nanoTime() + config.storeRetryFor().toNanos();
-        Duration pause = Duration.ofMillis(200);
-        while (true) {
-            try {
-                action.run();
+    /** Claims hosts and probes them until the run is over, cancelled, or ended elsewhere. */
+    private void takeHosts(ScanProgress live) {
+        long scanId = live.scanId();
+        while (!live.cancelled()) {
+            ScanRun run = inTransaction(() -> ScanRun.<ScanRun>findById(scanId));
+            if (run == null || run.status != ScanRun.Status.running) {
                 return;
-            } catch (RuntimeException e) {
-                if (System.nanoTime() > giveUp) {
-                    throw e;
-                }
-                LOG.warnf("%s failed (%s); trying again in %s", what, e.getMessage(), pause);
-                sleep(pause);
-                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
-                        : pause.multipliedBy(2);
+            }
+            if (run.cancelRequested) {
+                live.cancel();
+                return;
+            }
+            List<Long> hosts = prober.retrying("scan " + scanId + ": claiming hosts", () -> inTransaction(
+                    () -> claims.claim(scanId, instance.id(), config.claimBatch(), config.lease())));
+            if (!hosts.isEmpty()) {
+                prober.probe(scanId, hosts, live);
+            } else if (inTransaction(() -> end(scanId))) {
+                return;
+            } else {
+                // Other replicas hold the rest: wait, to take over their hosts if they die.
+                BatchProber.sleep(Duration.ofMillis(Math.min(1000, config.lease().toMillis() / 3)));
             }
         }
     }
 
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("scan interrupted", e);
+    /** Hands back unprobed hosts; ends the run if it is over, or failed if this replica was its last. */
+    private ScanRun.Status leave(long scanId, boolean failed) {
+        claims.leave(scanId, instance.id());
+        if (failed && !claims.othersAlive(scanId, instance.id())) {
+            ScanRun.update("status = ?1, finishedAt = ?2 where id = ?3 and status = ?4", ScanRun.Status.failed,
+                    clock.instant(), scanId, ScanRun.Status.running);
+        } else {
+            end(scanId);
         }
+        return ScanRun.<ScanRun>findByIdOptional(scanId).map(r -> r.status).orElse(ScanRun.Status.failed);
     }
 
-    private static void poll(BlockingQueue<Probed> queue, List<Probed> batch) {
-        try {
-            Probed first = queue.poll(100, TimeUnit.MILLISECONDS);
-            if (first != null) {
-                batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("scan interrupted", e);
+    /** Ends the run if it is over (see {@link ScanClaims#endIfOver}) and writes its summary; true if it is ended. */
+    private boolean end(long scanId) {
+        if (!claims.endIfOver(scanId)) {
+            return false;
         }
+        ScanRun run = ScanRun.findById(scanId);
+        ScanRun.getEntityManager().refresh(run);
+        run.summary = summary(scanId);
+        return true;
     }
 
-    /** A host to probe: its row id and what policies match on. */
-    private record HostTarget(long id, HostRef ref) {
-    }
-
-    /** The hosts a scan covers, less those it already has a result for (a resumed scan). */
-    private static Map<Target, HostTarget> hostsOf(long scanId, Map<String, String> selector) {
-        Set<Long> done = new HashSet<>(Observation.getEntityManager().createQuery(
-                "select o.hostId from Observation o where o.lastScanId = :scan", Long.class)
-                .setParameter("scan", scanId).getResultList());
-        Map<Target, HostTarget> hosts = new HashMap<>();
-        for (Host host : Host.listEnabled(selector)) {
-            if (done.contains(host.id)) {
-                continue;
-            }
-            hosts.put(new Target(host.address, host.port),
-                    new HostTarget(host.id, new HostRef(host.address, host.port, host.labels)));
-        }
-        return hosts;
-    }
-
-    private void end(long scanId, ScanRun.Status status, ScanProgress ended) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            ScanRun run = ScanRun.findById(scanId);
-            run.status = status;
-            run.finishedAt = clock.instant();
-            run.summary = summary(ended);
-        });
-    }
-
-    private static Map<String, Long> summary(ScanProgress ended) {
+    /** Counts by outcome of every replica's results in the run, and the fleet's compliance states now. */
+    private static Map<String, Long> summary(long scanId) {
         Map<String, Long> summary = new HashMap<>();
-        ended.outcomes().forEach((outcome, n) -> summary.put("outcome." + outcome, n.longValue()));
+        Observation.getEntityManager()
+                .createQuery("select o.outcome, count(o) from Observation o where o.lastScanId = :scan "
+                        + "group by o.outcome", Object[].class)
+                .setParameter("scan", scanId).getResultList()
+                .forEach(row -> summary.put("outcome." + row[0], (Long) row[1]));
         HostStatus.getEntityManager()
                 .createQuery("select s.state, count(s) from HostStatus s group by s.state", Object[].class)
                 .getResultList().forEach(row -> summary.put("state." + row[0], (Long) row[1]));
         return summary;
     }
 
+    /** Renews this replica's leases and notices a cancel asked on another replica. */
+    private void heartbeat() {
+        ScanProgress live = progress;
+        if (live == null) {
+            return;
+        }
+        try {
+            boolean cancel = inTransaction(() -> {
+                claims.renew(live.scanId(), instance.id(), config.lease());
+                return ScanRun.<ScanRun>findByIdOptional(live.scanId()).map(r -> r.cancelRequested).orElse(true);
+            });
+            if (cancel) {
+                live.cancel();
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Replica %s could not renew its leases in scan %d: %s", instance.id(), live.scanId(),
+                    e.getMessage());
+        }
+    }
+
+    private static <T> T inTransaction(Supplier<T> work) {
+        return QuarkusTransaction.requiringNew().call(work::get);
+    }
+
+    private static <E extends ExecutorService> E daemon(Function<ThreadFactory, E> pool, String name) {
+        return pool.apply(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     @PreDestroy
     void shutdown() {
+        leases.shutdownNow();
         runner.shutdownNow();
     }
 }

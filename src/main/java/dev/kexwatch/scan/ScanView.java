@@ -16,8 +16,9 @@ public record ScanView(long id, String trigger, Map<String, String> selector, Sc
                 run.done, Map.of(), null, run.summary);
     }
 
+    /** Outcomes and ETA as this replica sees them; {@code done} stays the stored count of every replica. */
     ScanView live(ScanProgress progress, Instant now) {
-        return new ScanView(id, trigger, selector, status, startedAt, finishedAt, total, progress.done(),
+        return new ScanView(id, trigger, selector, status, startedAt, finishedAt, total, done,
                 progress.outcomes(), progress.eta(now).map(d -> d.toSeconds()).orElse(null), summary);
     }
 }

@@ -1,0 +1,189 @@
+package dev.kexwatch.scan;
+
+import dev.kexwatch.inventory.Host;
+import dev.kexwatch.metrics.KexwatchMetrics;
+import dev.kexwatch.policy.HostRef;
+import dev.kexwatch.probe.ProbeEngine;
+import dev.kexwatch.probe.ProbeOutcome;
+import dev.kexwatch.probe.ProbeResult;
+import dev.kexwatch.probe.ProbeTimings;
+import dev.kexwatch.probe.Target;
+import dev.kexwatch.scan.ResultStore.Probed;
+import dev.kexwatch.security.ScanTargetGuard;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Probes the hosts this replica claimed in a run and stores each result as it arrives (judged, and the claim
+ * marked done, in the same transaction). Storage waits out a database outage: results queue up in memory.
+ */
+@ApplicationScoped
+class BatchProber {
+
+    private static final Logger LOG = Logger.getLogger(BatchProber.class);
+    private static final int BATCH = 500;
+
+    @Inject
+    ProbeEngine engine;
+
+    @Inject
+    ResultStore store;
+
+    @Inject
+    KexwatchMetrics metrics;
+
+    @Inject
+    ScanConfig config;
+
+    @Inject
+    ProbeConfig probeConfig;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ScanTargetGuard guard;
+
+    private final ExecutorService dispatchers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "kexwatch-dispatch");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Probes and stores the claimed hosts; returns how many were left unprobed by a cancel. */
+    int probe(long scanId, List<Long> hostIds, ScanProgress live) {
+        Map<Target, HostTarget> hosts = QuarkusTransaction.requiringNew().call(() -> hostsOf(hostIds));
+        BlockingQueue<Probed> queue = new LinkedBlockingQueue<>();
+        refuseDisallowed(hosts, queue, live);
+        ProbeDispatcher dispatcher = new ProbeDispatcher(engine,
+                new ProbeDispatcher.Limits(probeConfig.concurrency(), config.perAddress(), config.retries()));
+        CompletableFuture<Integer> probing = CompletableFuture.supplyAsync(
+                () -> dispatcher.run(hosts.keySet(), live::cancelled, result -> {
+                    HostTarget host = hosts.get(result.target());
+                    metrics.probed(result.outcome(), result.timings().total());
+                    live.count(result.outcome());
+                    queue.add(new Probed(host.id(), host.ref(), result));
+                }), dispatchers);
+        drainInto(scanId, queue, probing, live);
+        return probing.join();
+    }
+
+    /**
+     * Defence in depth: a host stored before the allowlist changed, or a name now resolving elsewhere, is not
+     * probed; it gets a NOT_ALLOWED result, so the scan accounts for every host.
+     */
+    private void refuseDisallowed(Map<Target, HostTarget> hosts, BlockingQueue<Probed> queue, ScanProgress live) {
+        hosts.entrySet().removeIf(entry -> guard.whyRefusedNow(entry.getKey().host()).map(why -> {
+            ProbeResult refused = new ProbeResult(entry.getKey(), ProbeOutcome.NOT_ALLOWED, why, Optional.empty(),
+                    Optional.empty(), Optional.empty(), ProbeTimings.none(Duration.ZERO), clock.instant());
+            LOG.warnf("Not probing %s: %s", entry.getKey(), why);
+            live.count(ProbeOutcome.NOT_ALLOWED);
+            queue.add(new Probed(entry.getValue().id(), entry.getValue().ref(), refused));
+            return true;
+        }).orElse(false));
+    }
+
+    private void drainInto(long scanId, BlockingQueue<Probed> queue, CompletableFuture<?> probing,
+            ScanProgress live) {
+        List<Probed> batch = new ArrayList<>(BATCH);
+        long nextLog = System.nanoTime() + config.progressLogEvery().toNanos();
+        while (!(probing.isDone() && queue.isEmpty())) {
+            poll(queue, batch);
+            if (!batch.isEmpty()) {
+                retrying("scan " + scanId + ": storing " + batch.size() + " results",
+                        () -> store.store(scanId, batch));
+                batch.clear();
+            }
+            if (System.nanoTime() > nextLog) {
+                LOG.infof("%s, eta %s", live, live.eta(clock.instant()).map(Duration::toString).orElse("?"));
+                nextLog = System.nanoTime() + config.progressLogEvery().toNanos();
+            }
+        }
+    }
+
+    /**
+     * Runs a database action, waiting out a database that went away (restart, failover): probing goes on
+     * meanwhile, so no finished probe is lost. Gives up after {@code kexwatch.scan.store-retry-for}.
+     */
+    <T> T retrying(String what, Supplier<T> action) {
+        long giveUp = System.nanoTime() + config.storeRetryFor().toNanos();
+        Duration pause = Duration.ofMillis(200);
+        while (true) {
+            try {
+                return action.get();
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > giveUp) {
+                    throw e;
+                }
+                LOG.warnf("%s failed (%s); trying again in %s", what, e.getMessage(), pause);
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
+                        : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    void retrying(String what, Runnable action) {
+        retrying(what, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scan interrupted", e);
+        }
+    }
+
+    private static void poll(BlockingQueue<Probed> queue, List<Probed> batch) {
+        try {
+            Probed first = queue.poll(100, TimeUnit.MILLISECONDS);
+            if (first != null) {
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scan interrupted", e);
+        }
+    }
+
+    /** A host to probe: its row id and what policies match on. */
+    private record HostTarget(long id, HostRef ref) {
+    }
+
+    private static Map<Target, HostTarget> hostsOf(List<Long> hostIds) {
+        Map<Target, HostTarget> hosts = new HashMap<>();
+        for (Host host : Host.<Host>list("id in ?1", hostIds)) {
+            hosts.put(new Target(host.address, host.port),
+                    new HostTarget(host.id, new HostRef(host.address, host.port, host.labels)));
+        }
+        return hosts;
+    }
+
+    @PreDestroy
+    void shutdown() {
+        dispatchers.shutdownNow();
+    }
+}
