@@ -18,6 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,21 +64,55 @@ class BatchProber {
     @Inject
     ScanTargetGuard guard;
 
+    @Inject
+    ScanClaims claims;
+
     private final ExecutorService dispatchers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "kexwatch-dispatch");
         t.setDaemon(true);
         return t;
     });
 
-    /** Probes and stores the claimed hosts; returns how many were left unprobed by a cancel. */
-    int probe(long scanId, List<Long> hostIds, ScanProgress live) {
-        Map<Target, HostTarget> hosts = QuarkusTransaction.requiringNew().call(() -> hostsOf(hostIds));
+    /** Where a replica's hosts of a run come from: claims taken as the dispatcher has room. */
+    interface HostSource {
+
+        /** Up to {@code max} more host ids claimed for this replica; empty when there are none right now. */
+        List<Long> claim(int max);
+
+        /** True once this replica has nothing more to do in the run. */
+        boolean over();
+    }
+
+    /**
+     * Probes and stores the hosts the source hands out until it is over; returns how many claimed hosts were
+     * left unprobed by a cancel.
+     */
+    int probe(long scanId, HostSource source, ScanProgress live) {
+        Map<Target, HostTarget> hosts = new ConcurrentHashMap<>();
         BlockingQueue<Probed> queue = new LinkedBlockingQueue<>();
-        refuseDisallowed(hosts, queue, live);
+        ProbeDispatcher.Feed feed = new ProbeDispatcher.Feed() {
+            @Override
+            public List<Target> take(int max) {
+                List<Long> ids = source.claim(max);
+                if (ids.isEmpty()) {
+                    return List.of();
+                }
+                Map<Target, HostTarget> found = retrying("scan " + scanId + ": loading claimed hosts",
+                        () -> QuarkusTransaction.requiringNew().call(() -> hostsOf(scanId, ids)));
+                refuseDisallowed(found, queue, live);
+                hosts.putAll(found);
+                return List.copyOf(found.keySet());
+            }
+
+            @Override
+            public boolean exhausted() {
+                return source.over();
+            }
+        };
         ProbeDispatcher dispatcher = new ProbeDispatcher(engine,
                 new ProbeDispatcher.Limits(probeConfig.concurrency(), config.perAddress(), config.retries()));
         CompletableFuture<Integer> probing = CompletableFuture.supplyAsync(
-                () -> dispatcher.run(hosts.keySet(), live::cancelled, result -> {
+                () -> dispatcher.run(feed, live::cancelled, result -> {
                     HostTarget host = hosts.get(result.target());
                     metrics.probed(result.outcome(), result.timings().total());
                     live.count(result.outcome());
@@ -173,11 +210,17 @@ class BatchProber {
     private record HostTarget(long id, HostRef ref) {
     }
 
-    private static Map<Target, HostTarget> hostsOf(List<Long> hostIds) {
+    /** The claimed hosts; a host deleted since the claim has nothing to probe, so its claim is done. */
+    private Map<Target, HostTarget> hostsOf(long scanId, List<Long> hostIds) {
         Map<Target, HostTarget> hosts = new HashMap<>();
+        Set<Long> gone = new HashSet<>(hostIds);
         for (Host host : Host.<Host>list("id in ?1", hostIds)) {
             hosts.put(new Target(host.address, host.port),
                     new HostTarget(host.id, new HostRef(host.address, host.port, host.labels)));
+            gone.remove(host.id);
+        }
+        if (!gone.isEmpty()) {
+            claims.done(scanId, gone);
         }
         return hosts;
     }

@@ -4,12 +4,14 @@ import dev.kexwatch.probe.ProbeEngine;
 import dev.kexwatch.probe.ProbeResult;
 import dev.kexwatch.probe.Target;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -17,12 +19,42 @@ import java.util.function.Consumer;
  * Hands targets to the probe engine politely: at most {@code concurrency} probes in flight overall and at
  * most {@code perAddress} against any one address (Dropbear, for one, resets connections beyond about four
  * from one source), addresses served round-robin, transient failures tried again up to {@code retries}
- * times. Plain Java: no framework, so it is tested on its own.
+ * times. Targets come from a {@link Feed} as slots free up, so one slow host never holds others back. Plain
+ * Java: no framework, so it is tested on its own.
  */
 final class ProbeDispatcher {
 
     /** Limits of one dispatch. */
     record Limits(int concurrency, int perAddress, int retries) {
+    }
+
+    /** Where targets come from: a fixed list, or a scan's hosts claimed as slots free up. */
+    interface Feed {
+
+        /** Up to {@code max} more targets; empty when there are none right now. */
+        List<Target> take(int max);
+
+        /** True once no target will ever come again; asked only when nothing is pending or in flight. */
+        boolean exhausted();
+
+        static Feed of(Collection<Target> targets) {
+            Deque<Target> left = new ArrayDeque<>(targets);
+            return new Feed() {
+                @Override
+                public synchronized List<Target> take(int max) {
+                    List<Target> some = new ArrayList<>();
+                    while (some.size() < max && !left.isEmpty()) {
+                        some.add(left.poll());
+                    }
+                    return some;
+                }
+
+                @Override
+                public synchronized boolean exhausted() {
+                    return left.isEmpty();
+                }
+            };
+        }
     }
 
     private final ProbeEngine engine;
@@ -32,59 +64,76 @@ final class ProbeDispatcher {
     private final Map<Target, Integer> attempts = new HashMap<>();
     /** Addresses with pending targets and a free slot, served in turn. */
     private final Set<String> ready = new LinkedHashSet<>();
+    private int waiting;
     private int running;
-    private int remaining;
 
     ProbeDispatcher(ProbeEngine engine, Limits limits) {
         this.engine = engine;
         this.limits = limits;
     }
 
-    /**
-     * Probes every target once (plus retries), giving each final result to {@code sink} from any thread.
-     * Returns when all are done, or, once {@code cancelled} turns true, when the probes in flight are done.
-     *
-     * @return the number of targets not probed because of the cancel
-     */
+    /** Probes a fixed set of targets; see {@link #run(Feed, BooleanSupplier, Consumer)}. */
     int run(Collection<Target> targets, BooleanSupplier cancelled, Consumer<ProbeResult> sink) {
-        synchronized (this) {
-            targets.forEach(t -> pending.computeIfAbsent(t.host(), h -> new ArrayDeque<>()).add(t));
-            ready.addAll(pending.keySet());
-            remaining = targets.size();
-        }
-        while (true) {
-            Target next = nextTarget(cancelled);
-            if (next == null) {
-                synchronized (this) {
-                    return remaining;
-                }
-            }
-            engine.probe(next).thenAccept(result -> finished(next, result, sink));
-        }
+        return run(Feed.of(targets), cancelled, sink);
     }
 
-    /** Waits for a free slot and an address under its cap; null when all is done or cancelled. */
-    private synchronized Target nextTarget(BooleanSupplier cancelled) {
+    /**
+     * Probes every target the feed gives once (plus retries), giving each final result to {@code sink} from
+     * any thread. Returns when the feed is exhausted and all are done, or, once {@code cancelled} turns true,
+     * when the probes in flight are done.
+     *
+     * @return the number of targets taken from the feed but not probed because of the cancel
+     */
+    int run(Feed feed, BooleanSupplier cancelled, Consumer<ProbeResult> sink) {
         while (true) {
             if (cancelled.getAsBoolean()) {
-                awaitRunning();
-                return null;
+                return afterCancel();
             }
-            if (remaining == 0) {
-                return null;
+            refill(feed);
+            Target next = nextTarget();
+            if (next != null) {
+                engine.probe(next).thenAccept(result -> finished(next, result, sink));
+            } else if (idle() && feed.exhausted()) {
+                return 0;
+            } else {
+                waitBriefly();
             }
-            if (running < limits.concurrency() && !ready.isEmpty()) {
-                String address = ready.iterator().next();
-                ready.remove(address);
-                return take(address);
-            }
-            waitBriefly();
         }
     }
 
-    private Target take(String address) {
+    /** Keeps about one round of targets queued beyond those in flight. */
+    private void refill(Feed feed) {
+        int room;
+        synchronized (this) {
+            room = limits.concurrency() - waiting;
+        }
+        if (room > 0) {
+            List<Target> more = feed.take(room);
+            synchronized (this) {
+                more.forEach(this::enqueue);
+            }
+        }
+    }
+
+    private void enqueue(Target target) {
+        String address = target.host();
+        pending.computeIfAbsent(address, a -> new ArrayDeque<>()).add(target);
+        waiting++;
+        if (inFlight.getOrDefault(address, 0) < limits.perAddress()) {
+            ready.add(address);
+        }
+    }
+
+    /** A target that may start now (a free slot, an address under its cap); null when none may. */
+    private synchronized Target nextTarget() {
+        if (running >= limits.concurrency() || ready.isEmpty()) {
+            return null;
+        }
+        String address = ready.iterator().next();
+        ready.remove(address);
         Deque<Target> queue = pending.get(address);
         Target target = queue.poll();
+        waiting--;
         int busy = inFlight.merge(address, 1, Integer::sum);
         running++;
         if (!queue.isEmpty() && busy < limits.perAddress()) {
@@ -93,19 +142,24 @@ final class ProbeDispatcher {
         return target;
     }
 
+    private synchronized boolean idle() {
+        return waiting == 0 && running == 0;
+    }
+
     private void finished(Target target, ProbeResult result, Consumer<ProbeResult> sink) {
         boolean retry;
         synchronized (this) {
             String address = target.host();
-            int busy = inFlight.merge(address, -1, Integer::sum);
+            inFlight.merge(address, -1, Integer::sum);
             int tries = attempts.merge(target, 1, Integer::sum);
             retry = result.outcome().retryable() && tries <= limits.retries();
             if (retry) {
                 pending.get(address).add(target);
+                waiting++;
             } else {
                 attempts.remove(target);
             }
-            if (!pending.get(address).isEmpty() && busy < limits.perAddress()) {
+            if (!pending.get(address).isEmpty()) {
                 ready.add(address);
             }
         }
@@ -117,23 +171,21 @@ final class ProbeDispatcher {
             // The slot is free only once the sink has the result, so run() never returns ahead of it.
             synchronized (this) {
                 running--;
-                if (!retry) {
-                    remaining--;
-                }
                 notifyAll();
             }
         }
     }
 
-    private void awaitRunning() {
+    private synchronized int afterCancel() {
         while (running > 0) {
             waitBriefly();
         }
+        return waiting;
     }
 
-    private void waitBriefly() {
+    private synchronized void waitBriefly() {
         try {
-            wait(100);
+            wait(50);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("probe dispatch interrupted", e);

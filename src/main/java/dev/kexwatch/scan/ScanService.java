@@ -97,7 +97,7 @@ public class ScanService {
 
     /** Joins the running scan another replica started, if it has hosts to take; for the poller. */
     public synchronized boolean joinRunning() {
-        if (progress != null) {
+        if (busy()) {
             return false;
         }
         Optional<ScanRun> run = inTransaction(() -> ScanRun.running().filter(r -> {
@@ -142,13 +142,30 @@ public class ScanService {
         return progress != null;
     }
 
+    /**
+     * True while this replica works on a run. A run already ended in the database is only tidying up here
+     * (leaving, metrics): waited for, so a scan can start right after another one ended.
+     */
+    private boolean busy() {
+        ScanProgress live = progress;
+        if (live == null) {
+            return false;
+        }
+        boolean ended = inTransaction(() -> ScanRun.<ScanRun>findByIdOptional(live.scanId())
+                .map(r -> r.status != ScanRun.Status.running).orElse(true));
+        if (ended) {
+            current.join();
+        }
+        return !ended;
+    }
+
     /** This replica's id among those sharing the database. */
     public String instanceId() {
         return instance.id();
     }
 
     private synchronized Optional<ScanView> begin(Supplier<Optional<ScanRun>> opening) {
-        if (progress != null) {
+        if (busy()) {
             return Optional.empty();
         }
         Optional<ScanRun> run = inTransaction(opening);
@@ -227,26 +244,64 @@ public class ScanService {
 
     /** Claims hosts and probes them until the run is over, cancelled, or ended elsewhere. */
     private void takeHosts(ScanProgress live) {
-        long scanId = live.scanId();
-        while (!live.cancelled()) {
+        prober.probe(live.scanId(), new Claims(live), live);
+    }
+
+    /**
+     * This replica's share of a run: hosts claimed as the dispatcher has room. When none is left to claim, the
+     * run may be over, or other replicas hold the rest: then it waits, to take over their hosts if they die.
+     */
+    private final class Claims implements BatchProber.HostSource {
+
+        private final ScanProgress live;
+        private final long scanId;
+        private long quietUntil;
+        private long askAgainAt;
+
+        Claims(ScanProgress live) {
+            this.live = live;
+            this.scanId = live.scanId();
+        }
+
+        @Override
+        public List<Long> claim(int max) {
+            if (System.nanoTime() < quietUntil) {
+                return List.of();
+            }
             ScanRun run = inTransaction(() -> ScanRun.<ScanRun>findById(scanId));
             if (run == null || run.status != ScanRun.Status.running) {
-                return;
+                return List.of();
             }
             if (run.cancelRequested) {
                 live.cancel();
-                return;
+                return List.of();
             }
             List<Long> hosts = prober.retrying("scan " + scanId + ": claiming hosts", () -> inTransaction(
-                    () -> claims.claim(scanId, instance.id(), config.claimBatch(), config.lease())));
-            if (!hosts.isEmpty()) {
-                prober.probe(scanId, hosts, live);
-            } else if (inTransaction(() -> end(scanId))) {
-                return;
-            } else {
-                // Other replicas hold the rest: wait, to take over their hosts if they die.
-                BatchProber.sleep(Duration.ofMillis(Math.min(1000, config.lease().toMillis() / 3)));
+                    () -> claims.claim(scanId, instance.id(), Math.min(max, config.claimBatch()), config.lease())));
+            if (hosts.isEmpty()) {
+                // Nothing free: ask again only after a while, not on every turn of the dispatcher.
+                quietUntil = System.nanoTime() + pause();
             }
+            return hosts;
+        }
+
+        @Override
+        public boolean over() {
+            if (live.cancelled()) {
+                return true;
+            }
+            if (System.nanoTime() < askAgainAt) {
+                return false;
+            }
+            boolean over = inTransaction(() -> end(scanId)
+                    || ScanRun.<ScanRun>findByIdOptional(scanId).map(r -> r.status != ScanRun.Status.running)
+                            .orElse(true));
+            askAgainAt = over ? 0 : System.nanoTime() + pause();
+            return over;
+        }
+
+        private long pause() {
+            return Math.min(200, config.lease().toMillis() / 3) * 1_000_000L;
         }
     }
 
