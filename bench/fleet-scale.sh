@@ -4,12 +4,13 @@
 # imported, scanned, stored and judged by the packaged service under -Xmx512m; then 30 scans of history
 # and the latency of report queries.
 # Usage (repository root): bench/fleet-scale.sh [HOSTS_PER_ADDRESS]   (default 12500, i.e. 100,000 hosts)
+# Ports 10000-22499: clear of the services on this machine and below the ephemeral range (32768+).
 # Loopback only. Uses its own schema kexwatch_bench in the local `postgres` database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ulimit -n "$(ulimit -Hn)"
 
-PER=${1:-12500} BASE=30000 PORT=18080 SCHEMA=kexwatch_bench
+PER=${1:-12500} BASE=10000 PORT=28080 SCHEMA=kexwatch_bench
 ADDRS=127.0.0.1,127.0.0.2,127.0.0.3,127.0.0.4,127.0.0.5,127.0.0.6,127.0.0.7,127.0.0.8
 HOSTS=$((PER * 8))
 PSQL="psql -h 127.0.0.1 -U postgres -d postgres -qtA"
@@ -40,7 +41,7 @@ for i, a in enumerate(addrs):
 PY
 
 start=$(date +%s.%N)
-java -Xmx512m -Dquarkus.http.port=$PORT \
+java -Xmx512m -Dquarkus.http.port=$PORT -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:5432/postgres?currentSchema=$SCHEMA" \
   -Dquarkus.datasource.username=postgres -Dquarkus.flyway.schemas=$SCHEMA \
   -Dkexwatch.inventory.file=target/bench-hosts.csv -Dkexwatch.inventory.max-range=65536 \

@@ -90,12 +90,16 @@ final class ProbeDispatcher {
                 return afterCancel();
             }
             refill(feed);
-            Target next = nextTarget();
-            if (next != null) {
-                engine.probe(next).thenAccept(result -> finished(next, result, sink));
-            } else if (idle() && feed.exhausted()) {
-                return 0;
-            } else {
+            boolean launched = false;
+            for (Target next = nextTarget(); next != null; next = nextTarget()) {
+                Target target = next;
+                engine.probe(target).thenAccept(result -> finished(target, result, sink));
+                launched = true;
+            }
+            if (!launched) {
+                if (idle() && feed.exhausted()) {
+                    return 0;
+                }
                 waitBriefly();
             }
         }
