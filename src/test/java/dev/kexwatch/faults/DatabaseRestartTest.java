@@ -59,7 +59,6 @@ class DatabaseRestartTest {
                 assertThat(readiness().body().jsonPath().getString("status")).isEqualTo("DOWN");
                 // Probes go on and finish while nothing can be stored.
                 await().atMost(Duration.ofSeconds(30)).until(() -> hosts.answered() >= answeredAtStop + 8);
-                assertThat(hosts.answered()).isLessThan(HOSTS);
             } finally {
                 LocalCluster.ensureRunning();
             }
