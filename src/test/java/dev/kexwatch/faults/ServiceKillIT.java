@@ -7,6 +7,7 @@ import dev.kexwatch.probe.Target;
 import dev.kexwatch.testsupport.SshResponder;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ class ServiceKillIT {
     }
 
     private static Map<String, String> settings(ItDatabase db) {
-        Map<String, String> settings = new java.util.HashMap<>(db.serviceSettings());
+        Map<String, String> settings = new HashMap<>(db.serviceSettings());
         settings.putAll(Map.of("kexwatch.scan.per-address", "4", "kexwatch.scan.retries", "0",
                 "kexwatch.probe.timeout", "10s"));
         return settings;

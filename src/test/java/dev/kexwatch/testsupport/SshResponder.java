@@ -3,9 +3,12 @@ package dev.kexwatch.testsupport;
 import dev.kexwatch.probe.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -122,7 +125,7 @@ public final class SshResponder implements AutoCloseable {
                 selector.selectedKeys().clear();
                 answerDue();
             }
-        } catch (IOException | java.nio.channels.ClosedSelectorException closed) {
+        } catch (IOException | ClosedSelectorException closed) {
             // closed: the test is over
         }
     }
@@ -168,7 +171,7 @@ public final class SshResponder implements AutoCloseable {
         }
     }
 
-    private static void close(java.nio.channels.Channel channel) {
+    private static void close(Channel channel) {
         try {
             channel.close();
         } catch (IOException ignored) {
@@ -203,7 +206,7 @@ public final class SshResponder implements AutoCloseable {
         try {
             for (String address : addresses) {
                 for (int i = 0; i < perAddress; i++) {
-                    sockets.add(new ServerSocket(0, 16, java.net.InetAddress.getByName(address)));
+                    sockets.add(new ServerSocket(0, 16, InetAddress.getByName(address)));
                 }
             }
             return sockets;
