@@ -32,6 +32,21 @@ public final class Processes {
         }
     }
 
+    /** Runs a command to completion, output discarded; true when it exited 0. */
+    public static boolean succeeds(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            process.getOutputStream().close();
+            return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Stops a server process and waits for it, so its port is free for the next test. */
     static void stop(Process process) {
         process.destroy();

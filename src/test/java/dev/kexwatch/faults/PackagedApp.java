@@ -1,0 +1,141 @@
+package dev.kexwatch.faults;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.kexwatch.security.TestTokens;
+import dev.kexwatch.testsupport.Ports;
+import dev.kexwatch.testsupport.Processes;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}, built in {@code package}, before failsafe
+ * runs) as a child process on a free loopback port, trusting the test key pair, its log in {@code target/}.
+ * Can be killed like a crash would (SIGKILL) and started again on the same port and database.
+ */
+final class PackagedApp implements AutoCloseable {
+
+    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final Path PUBLIC_KEY = Path.of("src/test/resources/keys/test-public.pem").toAbsolutePath();
+
+    private final List<String> command;
+    private final Path log;
+    private final int port;
+    private final String token = TestTokens.operator();
+    private Process process;
+
+    private PackagedApp(List<String> command, Path log, int port) {
+        this.command = command;
+        this.log = log;
+        this.port = port;
+    }
+
+    /**
+     * Starts the service with these settings (system properties) and JVM options, and waits until it is ready.
+     */
+    static PackagedApp start(String name, Map<String, String> settings, List<String> jvmOptions) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run `./mvnw verify` (it packages before the ITs)");
+        }
+        int port = Ports.freePort();
+        Map<String, String> all = new TreeMap<>(settings);
+        all.put("quarkus.http.port", String.valueOf(port));
+        all.put("quarkus.http.host", Ports.LOOPBACK);
+        all.put("mp.jwt.verify.publickey.location", PUBLIC_KEY.toString());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(jvmOptions);
+        all.forEach((key, value) -> {
+            if (!value.isEmpty()) {
+                command.add("-D" + key + "=" + value);
+            }
+        });
+        command.addAll(List.of("-jar", JAR.toString()));
+        PackagedApp app = new PackagedApp(command, Path.of("target", name + ".log"), port);
+        try {
+            Files.deleteIfExists(app.log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        app.launch();
+        return app;
+    }
+
+    /** (Re)starts the process, its log appended to, and waits for readiness. */
+    void launch() {
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
+            }
+            return ready();
+        });
+    }
+
+    private boolean ready() {
+        try {
+            return RestAssured.given().baseUri("http://" + Ports.LOOPBACK).port(port).get("/q/health/ready")
+                    .statusCode() == 200;
+        } catch (Exception notListening) { // RestAssured throws ConnectException unchecked
+            return false;
+        }
+    }
+
+    /** Requests to this service with an operator token. */
+    RequestSpecification api() {
+        return RestAssured.given(new RequestSpecBuilder().setBaseUri("http://" + Ports.LOOPBACK).setPort(port)
+                .addHeader("Authorization", "Bearer " + token).build());
+    }
+
+    String token() {
+        return token;
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL, as the kernel's OOM killer or a pulled plug would: no shutdown hook, no last write. */
+    void kill() {
+        Processes.run(List.of("kill", "-KILL", String.valueOf(process.pid())), Path.of("."));
+        waitForExit(process);
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            waitForExit(process);
+        }
+    }
+
+    private static void waitForExit(Process process) {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package dev.kexwatch.testsupport;
+
+import dev.kexwatch.probe.Target;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Many loopback SSH "hosts" from one selector thread: each listener answers every connection with a canned
+ * OpenSSH 9.2 identification and KEXINIT after a fixed delay (slow hosts make a scan last long enough to hurt
+ * it meanwhile), or, when silent, never accepts at all (the kernel completes the handshake into the backlog, so
+ * a probe connects and then waits its whole deadline, like a host whose sshd hangs). Counts the connections each
+ * host got, so a test can tell a probe that was repeated. Ports are picked by the kernel.
+ * <p>
+ * Also a program, for fleets larger than one process may hold files for:
+ * {@code java -cp target/test-classes:… dev.kexwatch.testsupport.SshResponder answer|silent ADDRESSES PER_ADDRESS [DELAY_MS]}
+ * prints {@code address port} per host, then {@code ready}.
+ */
+public final class SshResponder implements AutoCloseable {
+
+    private static final List<String> LISTS = List.of(
+            "curve25519-sha256,curve25519-sha256@libssh.org,ecdh-sha2-nistp256,diffie-hellman-group14-sha256,"
+                    + "kex-strict-s-v00@openssh.com",
+            "rsa-sha2-512,rsa-sha2-256,ecdsa-sha2-nistp256,ssh-ed25519",
+            "chacha20-poly1305@openssh.com,aes128-ctr,aes256-ctr,aes128-gcm@openssh.com,aes256-gcm@openssh.com",
+            "chacha20-poly1305@openssh.com,aes128-ctr,aes256-ctr,aes128-gcm@openssh.com,aes256-gcm@openssh.com",
+            "umac-64-etm@openssh.com,hmac-sha2-256-etm@openssh.com,hmac-sha2-256,hmac-sha1",
+            "umac-64-etm@openssh.com,hmac-sha2-256-etm@openssh.com,hmac-sha2-256,hmac-sha1",
+            "none,zlib@openssh.com", "none,zlib@openssh.com", "", "");
+    private static final ByteBuffer ANSWER = answer();
+
+    private final Selector selector;
+    private final List<Target> targets = new ArrayList<>();
+    private final Map<Integer, AtomicInteger> connections = new ConcurrentHashMap<>();
+    private final AtomicInteger answered = new AtomicInteger();
+    private final Deque<Due> due = new ArrayDeque<>();
+    private final long delayNanos;
+    private final Thread loop;
+
+    /** A connection and when it gets its answer (FIFO: the delay is the same for all). */
+    private record Due(SocketChannel channel, long at) {
+    }
+
+    private SshResponder(Duration delay) throws IOException {
+        this.selector = Selector.open();
+        this.delayNanos = delay.toNanos();
+        this.loop = new Thread(this::serve, "ssh-responder");
+        loop.setDaemon(true);
+    }
+
+    /** {@code perAddress} answering hosts on each address, each answering {@code delay} after it connects. */
+    public static SshResponder answering(List<String> addresses, int perAddress, Duration delay) {
+        try {
+            SshResponder responder = new SshResponder(delay);
+            for (String address : addresses) {
+                for (int i = 0; i < perAddress; i++) {
+                    responder.listen(address);
+                }
+            }
+            responder.loop.start();
+            return responder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void listen(String address) throws IOException {
+        if (!address.startsWith("127.")) {
+            throw new IllegalArgumentException(address + ": tests listen on loopback only");
+        }
+        ServerSocketChannel server = ServerSocketChannel.open();
+        server.bind(new InetSocketAddress(address, 0), 1024);
+        server.configureBlocking(false);
+        server.register(selector, SelectionKey.OP_ACCEPT);
+        int port = server.socket().getLocalPort();
+        targets.add(new Target(address, port));
+        connections.put(port, new AtomicInteger());
+    }
+
+    public List<Target> targets() {
+        return List.copyOf(targets);
+    }
+
+    /** Connections the host on this port accepted so far. */
+    public int connections(Target target) {
+        return connections.get(target.port()).get();
+    }
+
+    /** Answers sent so far, all hosts together. */
+    public int answered() {
+        return answered.get();
+    }
+
+    private void serve() {
+        ByteBuffer sink = ByteBuffer.allocate(16 * 1024);
+        try {
+            while (selector.isOpen()) {
+                long wait = due.isEmpty() ? 0 : Math.max(1, (due.peekFirst().at() - System.nanoTime()) / 1_000_000);
+                selector.select(wait);
+                for (SelectionKey key : selector.selectedKeys()) {
+                    if (key.isValid() && key.isAcceptable()) {
+                        accept((ServerSocketChannel) key.channel());
+                    } else if (key.isValid() && key.isReadable()) {
+                        read(key, sink);
+                    }
+                }
+                selector.selectedKeys().clear();
+                answerDue();
+            }
+        } catch (IOException | ClosedSelectorException closed) {
+            // closed: the test is over
+        }
+    }
+
+    private void accept(ServerSocketChannel server) throws IOException {
+        SocketChannel client;
+        while ((client = server.accept()) != null) {
+            connections.get(server.socket().getLocalPort()).incrementAndGet();
+            client.configureBlocking(false);
+            client.register(selector, SelectionKey.OP_READ);
+            due.addLast(new Due(client, System.nanoTime() + delayNanos));
+        }
+    }
+
+    /** Discards what the client sends (its identification); closes on end of stream. */
+    private static void read(SelectionKey key, ByteBuffer sink) {
+        sink.clear();
+        int n;
+        try {
+            n = ((SocketChannel) key.channel()).read(sink);
+        } catch (IOException reset) {
+            n = -1;
+        }
+        if (n < 0) {
+            key.cancel();
+            close(key.channel());
+        }
+    }
+
+    private void answerDue() {
+        long now = System.nanoTime();
+        while (!due.isEmpty() && due.peekFirst().at() - now <= 0) {
+            SocketChannel channel = due.pollFirst().channel();
+            if (!channel.isOpen()) {
+                continue;
+            }
+            try {
+                channel.write(ANSWER.duplicate()); // about 1 KiB: a fresh socket's buffer takes it whole
+                answered.incrementAndGet();
+            } catch (IOException gone) {
+                close(channel);
+            }
+        }
+    }
+
+    private static void close(Channel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing a dead connection: nothing to do
+        }
+    }
+
+    private static ByteBuffer answer() {
+        byte[] ident = "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] kexinit = SshPackets.packet(SshPackets.kexinitPayload(LISTS, false));
+        return ByteBuffer.allocate(ident.length + kexinit.length).put(ident).put(kexinit).flip().asReadOnlyBuffer();
+    }
+
+    @Override
+    public void close() {
+        try {
+            for (SelectionKey key : selector.keys()) {
+                close(key.channel());
+            }
+            selector.close();
+            loop.join(5000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Silent hosts: listeners that never accept (see the class comment); the caller keeps them open. */
+    public static List<ServerSocket> silent(List<String> addresses, int perAddress) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (String address : addresses) {
+                for (int i = 0; i < perAddress; i++) {
+                    sockets.add(new ServerSocket(0, 16, InetAddress.getByName(address)));
+                }
+            }
+            return sockets;
+        } catch (IOException e) {
+            sockets.forEach(SshResponder::close);
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void close(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // best effort while failing anyway
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        List<String> addresses = List.of(args[1].split(","));
+        int perAddress = Integer.parseInt(args[2]);
+        List<Target> hosts;
+        Object held; // a socket no longer referenced would be closed by its cleaner
+        if (args[0].equals("silent")) {
+            List<ServerSocket> sockets = silent(addresses, perAddress);
+            held = sockets;
+            hosts = sockets.stream().map(s -> new Target(s.getInetAddress().getHostAddress(), s.getLocalPort()))
+                    .toList();
+        } else {
+            SshResponder responder = answering(addresses, perAddress,
+                    Duration.ofMillis(args.length > 3 ? Long.parseLong(args[3]) : 0));
+            held = responder;
+            hosts = responder.targets();
+        }
+        StringBuilder out = new StringBuilder();
+        hosts.forEach(t -> out.append(t.host()).append(' ').append(t.port()).append('\n'));
+        System.out.print(out.append("ready\n"));
+        System.out.flush();
+        synchronized (held) {
+            while (true) {
+                held.wait(); // until the test kills this process
+            }
+        }
+    }
+}
