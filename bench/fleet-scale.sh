@@ -20,7 +20,8 @@ trap cleanup EXIT
 
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -o package -DskipTests
 ./mvnw -q -o test-compile
-$PSQL -c "drop schema if exists $SCHEMA cascade"
+$PSQL -c "drop schema if exists $SCHEMA cascade" 2>/dev/null
+rm -f target/fleet-scan-*.json
 
 for addr in ${ADDRS//,/ }; do
   java -Xmx128m -cp target/test-classes bench/CannedSshResponder.java $BASE $PER 0 "$addr" >"target/fleet-responder-$addr.log" 2>&1 &

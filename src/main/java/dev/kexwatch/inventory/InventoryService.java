@@ -3,6 +3,7 @@ package dev.kexwatch.inventory;
 import dev.kexwatch.inventory.InventoryException.RowError;
 import dev.kexwatch.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -46,6 +47,9 @@ public class InventoryService {
     @Inject
     InventoryConfig config;
 
+    @Inject
+    Event<InventoryChanged> changed;
+
     /** Adds a host; empty when a host with that address and port exists already. */
     @Transactional
     public Optional<Host> add(HostSpec spec) {
@@ -59,6 +63,7 @@ public class InventoryService {
         host.enabled = spec.enabledOrDefault();
         host.createdAt = clock.instant();
         host.persist();
+        changed.fire(new InventoryChanged());
         return Optional.of(host);
     }
 
@@ -68,13 +73,16 @@ public class InventoryService {
         return Host.<Host>findByIdOptional(id).map(host -> {
             host.labels = new HashMap<>(labels);
             host.enabled = enabled;
+            changed.fire(new InventoryChanged());
             return host;
         });
     }
 
     @Transactional
     public boolean remove(long id) {
-        return Host.deleteById(id);
+        boolean removed = Host.deleteById(id);
+        changed.fire(new InventoryChanged());
+        return removed;
     }
 
     /** A page of hosts carrying every label of the selector, in id order. */
@@ -109,7 +117,10 @@ public class InventoryService {
                 : InventoryFile.parse(text, name);
         List<HostSpec> specs = validated(entries);
         Host.flush(); // the batch below bypasses Hibernate: nothing of it may be pending
-        return Host.getSession().doReturningWork(connection -> HostUpserts.write(connection, specs, clock.instant()));
+        ImportReport report = Host.getSession()
+                .doReturningWork(connection -> HostUpserts.write(connection, specs, clock.instant()));
+        changed.fire(new InventoryChanged());
+        return report;
     }
 
     /** Checks every entry and expands CIDR blocks; throws with all errors found. */

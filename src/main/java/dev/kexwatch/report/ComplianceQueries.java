@@ -50,6 +50,9 @@ public class ComplianceQueries {
     @Inject
     EntityManager em;
 
+    @Inject
+    ReadCache cache;
+
     /** One page of hosts with their latest compliance, in host id order. */
     @Transactional
     public Page<HostCompliance> hosts(HostFilter filter, int page, int size) {
@@ -62,7 +65,8 @@ public class ComplianceQueries {
         Map<Long, List<FindingRecord>> findings = findingsOf(
                 result.stream().filter(r -> r[11] != null).map(r -> ((Number) r[11]).longValue()).toList());
         List<HostCompliance> items = result.stream().map(r -> toView(r, findings)).toList();
-        return new Page<>(items, page, size, ((Number) count.getSingleResult()).longValue());
+        long total = cache.get("hosts " + filter, () -> ((Number) count.getSingleResult()).longValue());
+        return new Page<>(items, page, size, total);
     }
 
     /** The latest compliance of one host; empty for an unknown host. */

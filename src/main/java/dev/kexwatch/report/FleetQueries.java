@@ -28,6 +28,9 @@ public class FleetQueries {
     @Inject
     ComplianceQueries compliance;
 
+    @Inject
+    ReadCache cache;
+
     /** The latest compliance of a host with the lists it offered and its history, newest first. */
     @Transactional
     public Optional<HostDetail> host(long hostId) {
@@ -102,10 +105,10 @@ public class FleetQueries {
         }
         Map<Long, List<String>> listsByOffer = new LinkedHashMap<>();
         offers.forEach(o -> listsByOffer.put(((Number) o[0]).longValue(), List.of(((String) o[1]).split(","))));
-        long total = ((Number) em.createNativeQuery("""
+        long total = cache.get("offering " + name, () -> ((Number) em.createNativeQuery("""
                 select count(*) from host_status s join host h on h.id = s.host_id
                  where h.enabled and s.offer_id in (:offers)""")
-                .setParameter("offers", List.copyOf(listsByOffer.keySet())).getSingleResult()).longValue();
+                .setParameter("offers", List.copyOf(listsByOffer.keySet())).getSingleResult()).longValue());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select h.id, h.address, h.port, s.offer_id from host_status s join host h on h.id = s.host_id
@@ -132,6 +135,10 @@ public class FleetQueries {
     /** The fleet at a glance; {@code groupBy} is a label key to break states down by. */
     @Transactional
     public FleetSummary summary(String groupBy) {
+        return cache.get("summary " + groupBy, () -> computeSummary(groupBy));
+    }
+
+    private FleetSummary computeSummary(String groupBy) {
         Map<String, Long> byState = new LinkedHashMap<>();
         compliance.stateCounts().forEach((state, n) -> byState.put(state.name(), n));
         long hosts = byState.values().stream().mapToLong(Long::longValue).sum();

@@ -124,11 +124,19 @@ public class ScanClaims {
      * replica holds a live claim any more. True for the one caller that ended it.
      */
     boolean endIfOver(long scanId) {
-        return em.createNativeQuery("update scan_run set finished_at = now(), status = case when cancel_requested "
-                + "then 'cancelled' else 'finished' end where id = ?1 and status = 'running' and (not exists "
-                + "(select 1 from scan_claim where scan_id = ?1 and not done) or (cancel_requested and not exists "
-                + "(select 1 from scan_claim where scan_id = ?1 and not done and lease_until > now())))")
+        boolean ended = em.createNativeQuery("update scan_run set finished_at = now(), status = case when "
+                + "cancel_requested then 'cancelled' else 'finished' end where id = ?1 and status = 'running' and "
+                + "(not exists (select 1 from scan_claim where scan_id = ?1 and not done) or (cancel_requested and "
+                + "not exists (select 1 from scan_claim where scan_id = ?1 and not done and lease_until > now())))")
                 .setParameter(1, scanId).executeUpdate() == 1;
+        if (ended) {
+            // A finished run needs its claims no more; kept, they would cost a row per host per scan.
+            // A cancelled one keeps them: a resume takes up its pending hosts.
+            em.createNativeQuery("delete from scan_claim where scan_id = ?1 and exists "
+                    + "(select 1 from scan_run where id = ?1 and status = 'finished')").setParameter(1, scanId)
+                    .executeUpdate();
+        }
+        return ended;
     }
 
     private static String json(Map<String, String> selector) {
