@@ -64,9 +64,17 @@ public class ComplianceQueries {
         List<Object[]> result = rows.getResultList();
         Map<Long, List<FindingRecord>> findings = findingsOf(
                 result.stream().filter(r -> r[11] != null).map(r -> ((Number) r[11]).longValue()).toList());
-        List<HostCompliance> items = result.stream().map(r -> toView(r, findings)).toList();
+        List<HostCompliance> items = result.stream().map(r -> brief(toView(r, findings))).toList();
         long total = cache.get("hosts " + filter, () -> ((Number) count.getSingleResult()).longValue());
         return new Page<>(items, page, size, total);
+    }
+
+    /** A list item: each finding without its evidence and remediation, which come with the host itself. */
+    private static HostCompliance brief(HostCompliance h) {
+        return new HostCompliance(h.hostId(), h.address(), h.port(), h.labels(), h.state(), h.compliant(),
+                h.worstSeverity(), h.outcome(), h.detail(), h.identification(), h.scanId(), h.probedAt(),
+                h.findings().stream().map(HostCompliance.FindingView::brief).toList(),
+                h.waived().stream().map(HostCompliance.FindingView::brief).toList(), h.notes());
     }
 
     /** The latest compliance of one host; empty for an unknown host. */

@@ -1,5 +1,6 @@
 package dev.kexwatch.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,18 @@ public record HostCompliance(long hostId, String address, int port, Map<String, 
         boolean compliant, String worstSeverity, String outcome, String detail, String identification, Long scanId,
         Instant probedAt, List<FindingView> findings, List<FindingView> waived, List<String> notes) {
 
-    /** One finding as reports show it. */
+    /**
+     * One finding as reports show it. In host lists only what identifies it (rule, severity, names); the
+     * evidence, rationale, source and remediation come with the host itself ({@code /api/reports/hosts/{id}}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FindingView(String policyId, String policyVersion, String ruleId, String severity, String category,
             String direction, List<String> names, List<String> evidence, String rationale, String source,
             String remediation, String waiver) {
+
+        FindingView brief() {
+            return new FindingView(policyId, policyVersion, ruleId, severity, category, direction, names, null, null,
+                    null, null, waiver);
+        }
     }
 }
