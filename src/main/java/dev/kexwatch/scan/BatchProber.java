@@ -97,8 +97,14 @@ class BatchProber {
                 if (ids.isEmpty()) {
                     return List.of();
                 }
-                Map<Target, HostTarget> found = retrying("scan " + scanId + ": loading claimed hosts",
-                        () -> QuarkusTransaction.requiringNew().call(() -> hostsOf(scanId, ids)));
+                Map<Target, HostTarget> found;
+                try {
+                    found = QuarkusTransaction.requiringNew().call(() -> hostsOf(scanId, ids));
+                } catch (RuntimeException e) {
+                    // Never block the dispatcher: these claims lapse with their lease and are taken again.
+                    LOG.warnf("Scan %d: cannot load %d claimed hosts now (%s)", scanId, ids.size(), e.getMessage());
+                    return List.of();
+                }
                 refuseDisallowed(found, queue, live);
                 hosts.putAll(found);
                 return List.copyOf(found.keySet());

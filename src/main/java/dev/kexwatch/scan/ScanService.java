@@ -263,11 +263,25 @@ public class ScanService {
             this.scanId = live.scanId();
         }
 
+        /**
+         * Never blocks and never throws: while the database is away the dispatcher must go on probing the hosts
+         * it holds; claiming resumes when the database is back.
+         */
         @Override
         public List<Long> claim(int max) {
             if (System.nanoTime() < quietUntil) {
                 return List.of();
             }
+            try {
+                return claimNow(max);
+            } catch (RuntimeException e) {
+                LOG.warnf("Scan %d: cannot claim hosts now (%s); probing what is claimed", scanId, e.getMessage());
+                quietUntil = System.nanoTime() + pause();
+                return List.of();
+            }
+        }
+
+        private List<Long> claimNow(int max) {
             ScanRun run = inTransaction(() -> ScanRun.<ScanRun>findById(scanId));
             if (run == null || run.status != ScanRun.Status.running) {
                 return List.of();
@@ -276,8 +290,8 @@ public class ScanService {
                 live.cancel();
                 return List.of();
             }
-            List<Long> hosts = prober.retrying("scan " + scanId + ": claiming hosts", () -> inTransaction(
-                    () -> claims.claim(scanId, instance.id(), Math.min(max, config.claimBatch()), config.lease())));
+            List<Long> hosts = inTransaction(
+                    () -> claims.claim(scanId, instance.id(), Math.min(max, config.claimBatch()), config.lease()));
             if (hosts.isEmpty()) {
                 // Nothing free: ask again only after a while, not on every turn of the dispatcher.
                 quietUntil = System.nanoTime() + pause();
@@ -293,9 +307,14 @@ public class ScanService {
             if (System.nanoTime() < askAgainAt) {
                 return false;
             }
-            boolean over = inTransaction(() -> end(scanId)
-                    || ScanRun.<ScanRun>findByIdOptional(scanId).map(r -> r.status != ScanRun.Status.running)
-                            .orElse(true));
+            boolean over;
+            try {
+                over = inTransaction(() -> end(scanId)
+                        || ScanRun.<ScanRun>findByIdOptional(scanId).map(r -> r.status != ScanRun.Status.running)
+                                .orElse(true));
+            } catch (RuntimeException e) {
+                over = false; // the database is away: the run is not over, ask again later
+            }
             askAgainAt = over ? 0 : System.nanoTime() + pause();
             return over;
         }
