@@ -105,11 +105,14 @@ final class ProbeDispatcher {
         }
     }
 
-    /** Keeps about one round of targets queued beyond those in flight. */
+    /**
+     * Takes only what can start now: targets held but not started would be claims other replicas could have
+     * probed meanwhile.
+     */
     private void refill(Feed feed) {
         int room;
         synchronized (this) {
-            room = limits.concurrency() - waiting;
+            room = limits.concurrency() - running - waiting;
         }
         if (room > 0) {
             List<Target> more = feed.take(room);

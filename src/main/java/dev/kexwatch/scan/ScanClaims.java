@@ -130,11 +130,10 @@ public class ScanClaims {
                 + "not exists (select 1 from scan_claim where scan_id = ?1 and not done and lease_until > now())))")
                 .setParameter(1, scanId).executeUpdate() == 1;
         if (ended) {
-            // A finished run needs its claims no more; kept, they would cost a row per host per scan.
-            // A cancelled one keeps them: a resume takes up its pending hosts.
-            em.createNativeQuery("delete from scan_claim where scan_id = ?1 and exists "
-                    + "(select 1 from scan_run where id = ?1 and status = 'finished')").setParameter(1, scanId)
-                    .executeUpdate();
+            // Claims of earlier finished runs are needed no more; kept, they would cost a row per host per scan.
+            // This run's stay as its record of who probed what; a cancelled run's stay for a resume.
+            em.createNativeQuery("delete from scan_claim where scan_id < ?1 and scan_id in "
+                    + "(select id from scan_run where status = 'finished')").setParameter(1, scanId).executeUpdate();
         }
         return ended;
     }

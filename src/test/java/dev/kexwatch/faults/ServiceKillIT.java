@@ -83,8 +83,9 @@ class ServiceKillIT {
 
     private static Map<String, String> settings(ItDatabase db) {
         Map<String, String> settings = new HashMap<>(db.serviceSettings());
+        // A fixed instance id: the restarted service knows the run was its own, not a live replica's.
         settings.putAll(Map.of("kexwatch.scan.per-address", "4", "kexwatch.scan.retries", "0",
-                "kexwatch.probe.timeout", "10s"));
+                "kexwatch.probe.timeout", "10s", "kexwatch.instance.id", "service-kill-it"));
         return settings;
     }
 

@@ -44,6 +44,8 @@ final class Replica implements AutoCloseable {
                 "-Dquarkus.flyway.schemas=" + db.schema(), "-Dkexwatch.security.open-reads=true",
                 "-Dquarkus.http.auth.permission.api-write.policy=permit", "-Dkexwatch.scan.allow=127.0.0.0/8",
                 "-Dkexwatch.scan.claim-batch=4", "-Dkexwatch.scan.lease=3s", "-Dkexwatch.scan.poll-every=1s",
+                // Four probes at a time per replica: one replica alone cannot take the whole run at once.
+                "-Dkexwatch.probe.concurrency=4",
                 "-Dkexwatch.probe.timeout=5s", "-Dkexwatch.scan.retries=0"));
         command.addAll(extra);
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
