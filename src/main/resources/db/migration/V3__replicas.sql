@@ -13,6 +13,8 @@ create table scan_claim (
 );
 -- Replicas look for work here: the claims of a run not done yet.
 create index scan_claim_pending on scan_claim (scan_id, lease_until) where not done;
+-- Claims are taken in host order: without this index every claim sorts all pending hosts of the run.
+create index scan_claim_pending_hosts on scan_claim (scan_id, host_id) where not done;
 
 -- Replicas working on a run, each renewing its lease while it works (even between claims). A running run
 -- with no live replica was cut off: start-up marks it interrupted.
