@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kexwatch.algorithm.ServerOffer;
+import dev.kexwatch.inventory.Labels;
 import dev.kexwatch.scan.StoredOffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +47,7 @@ public class FleetOffers {
     }
 
     private List<FleetHost> query(Map<String, String> selector, String condition) {
+        Labels.planPerSelector(em);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select h.id, h.address, h.port, cast(h.labels as text), "
                 + "o.identification, o.offer_id" + LATEST + condition + " and o.offer_id is not null order by h.id")

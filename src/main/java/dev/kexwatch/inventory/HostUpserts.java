@@ -15,6 +15,7 @@ import java.util.List;
 final class HostUpserts {
 
     private static final int BATCH = 1000;
+    private static final int ANALYZE_FROM = 1000;
     // nextval of a sequence Hibernate uses with blocks of 50: each value is the top of a block no one else
     // hands out, so ids taken here never collide with Hibernate's.
     private static final String INSERT = "insert into host (id, address, port, labels, enabled, created_at) "
@@ -55,6 +56,12 @@ final class HostUpserts {
                 update.addBatch();
             }
             update.executeBatch();
+        }
+        if (specs.size() >= ANALYZE_FROM) {
+            // The planner would otherwise plan label filters for the table as it was before the import.
+            try (var analyze = connection.createStatement()) {
+                analyze.execute("analyze host");
+            }
         }
         return new ImportReport(specs.size() - known.size(), known.size());
     }

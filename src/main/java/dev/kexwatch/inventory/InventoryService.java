@@ -88,6 +88,7 @@ public class InventoryService {
     /** A page of hosts carrying every label of the selector, in id order. */
     @Transactional
     public Page<Host> list(Map<String, String> selector, int page, int size) {
+        Labels.planPerSelector(Host.getEntityManager());
         List<Host> matching = Host.listAll(selector, page, size);
         return new Page<>(matching, page, size, Host.countAll(selector));
     }

@@ -2,6 +2,7 @@ package dev.kexwatch.inventory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,6 +12,15 @@ public final class Labels {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Labels() {
+    }
+
+    /**
+     * Has PostgreSQL plan the rest of this transaction's statements for the selector they are given. One
+     * selector matches a single host, another nearly all: a cached generic plan, made for neither, walked all
+     * 100,000 hosts to fill one page of a rare label (40 ms instead of 3).
+     */
+    public static void planPerSelector(EntityManager em) {
+        em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
     }
 
     /**

@@ -1,11 +1,12 @@
 package dev.kexwatch.report;
 
-import dev.kexwatch.web.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kexwatch.inventory.Labels;
+import dev.kexwatch.policy.Severity;
 import dev.kexwatch.report.HostCompliance.FindingView;
-import dev.kexwatch.scan.FindingRecord;
+import dev.kexwatch.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,7 +15,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -35,17 +36,20 @@ public class ComplianceQueries {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SEVERITY_RANK =
-            "case s.worst_severity when 'info' then 0 when 'low' then 1 when 'medium' then 2 when 'high' then 3 "
-                    + "when 'critical' then 4 end";
-    private static final String JOINS = """
-             from host h
-             left join host_status s on s.host_id = h.id
-             left join observation o on o.id = s.observation_id""";
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {};
+    private static final String BRIEF_FINDINGS = "select observation_id, policy_id, policy_version, rule_id, "
+            + "severity, category, direction, cast(names as text), waiver";
+    private static final String FULL_FINDINGS =
+            BRIEF_FINDINGS + ", cast(evidence as text), rationale, source, remediation";
+    private static final String STATUS_JOINS =
+            " left join host_status s on s.host_id = h.id left join observation o on o.id = s.observation_id";
+    private static final String JOINS = " from host h" + STATUS_JOINS;
     private static final String COLUMNS = """
             select h.id, h.address, h.port, cast(h.labels as text), coalesce(s.state, 'unscanned'),
                    s.worst_severity, o.outcome, o.detail, o.identification, o.last_scan_id, o.last_seen_at,
-                   o.id, cast(s.notes as text)""";
+                   o.id, cast(s.notes as text)
+            """;
 
     @Inject
     EntityManager em;
@@ -53,28 +57,28 @@ public class ComplianceQueries {
     @Inject
     ReadCache cache;
 
-    /** One page of hosts with their latest compliance, in host id order. */
+    /**
+     * One page of hosts with their latest compliance, in host id order. The page's hosts are picked from host
+     * and host_status alone (PostgreSQL drops the unused join when only labels filter), and only they are
+     * joined with their observation: an offset walks two primary keys, not three joins.
+     */
     @Transactional
     public Page<HostCompliance> hosts(HostFilter filter, int page, int size) {
+        Labels.planPerSelector(em);
         String where = where(filter);
         Query count = bind(em.createNativeQuery("select count(*)" + JOINS + where), filter);
-        Query rows = bind(em.createNativeQuery(COLUMNS + JOINS + where + " order by h.id limit :size offset :offset"),
-                filter).setParameter("size", size).setParameter("offset", (long) page * size);
+        String pageIds = "select h.id from host h left join host_status s on s.host_id = h.id" + where
+                + " order by h.id limit :size offset :offset";
+        Query rows = bind(em.createNativeQuery(COLUMNS + " from (" + pageIds + ") p join host h on h.id = p.id"
+                + STATUS_JOINS + " order by h.id"), filter)
+                .setParameter("size", size).setParameter("offset", (long) page * size);
         @SuppressWarnings("unchecked")
         List<Object[]> result = rows.getResultList();
-        Map<Long, List<FindingRecord>> findings = findingsOf(
-                result.stream().filter(r -> r[11] != null).map(r -> ((Number) r[11]).longValue()).toList());
-        List<HostCompliance> items = result.stream().map(r -> brief(toView(r, findings))).toList();
+        Map<Long, List<FindingView>> findings = findingsOf(
+                result.stream().filter(r -> r[11] != null).map(r -> ((Number) r[11]).longValue()).toList(), false);
+        List<HostCompliance> items = result.stream().map(r -> toView(r, findings)).toList();
         long total = cache.get("hosts " + filter, () -> ((Number) count.getSingleResult()).longValue());
         return new Page<>(items, page, size, total);
-    }
-
-    /** A list item: each finding without its evidence and remediation, which come with the host itself. */
-    private static HostCompliance brief(HostCompliance h) {
-        return new HostCompliance(h.hostId(), h.address(), h.port(), h.labels(), h.state(), h.compliant(),
-                h.worstSeverity(), h.outcome(), h.detail(), h.identification(), h.scanId(), h.probedAt(),
-                h.findings().stream().map(HostCompliance.FindingView::brief).toList(),
-                h.waived().stream().map(HostCompliance.FindingView::brief).toList(), h.notes());
     }
 
     /** The latest compliance of one host; empty for an unknown host. */
@@ -88,7 +92,7 @@ public class ComplianceQueries {
         }
         Object[] row = result.get(0);
         List<Long> observation = row[11] == null ? List.of() : List.of(((Number) row[11]).longValue());
-        return Optional.of(toView(row, findingsOf(observation)));
+        return Optional.of(toView(row, findingsOf(observation, true)));
     }
 
     /** Enabled hosts per compliance state. */
@@ -118,7 +122,9 @@ public class ComplianceQueries {
             where.append(" and s.state = :state");
         }
         if (filter.minSeverity() != null) {
-            where.append(" and ").append(SEVERITY_RANK).append(" >= :minRank");
+            // A plain list, not a rank computed per row: PostgreSQL then knows from its statistics (and the
+            // index) that, say, no host is at high or worse, instead of reading every host's status to find out.
+            where.append(" and s.worst_severity in (:severities)");
         }
         return where.toString();
     }
@@ -131,48 +137,52 @@ public class ComplianceQueries {
             query.setParameter("state", filter.state().name());
         }
         if (filter.minSeverity() != null) {
-            query.setParameter("minRank", rank(filter.minSeverity()));
+            query.setParameter("severities", atLeast(filter.minSeverity()));
         }
         return query;
     }
 
-    static Integer rank(String severity) {
-        return switch (severity) {
-            case "info" -> 0;
-            case "low" -> 1;
-            case "medium" -> 2;
-            case "high" -> 3;
-            case "critical" -> 4;
-            default -> throw new IllegalArgumentException(
-                    "severity '" + severity + "' is not one of info, low, medium, high, critical");
-        };
+    /** The ids of the severities at least as bad as the given one. */
+    static List<String> atLeast(String severity) {
+        Severity min = Severity.fromId(severity).orElseThrow(() -> new IllegalArgumentException(
+                "severity '" + severity + "' is not one of info, low, medium, high, critical"));
+        return Arrays.stream(Severity.values()).filter(s -> s.compareTo(min) >= 0).map(Severity::id).toList();
     }
 
-    private static Map<Long, List<FindingRecord>> findingsOf(List<Long> observationIds) {
+    /**
+     * The findings of observations, read as plain rows: a page of 100 hosts loaded as entities spent more time
+     * in Hibernate's bookkeeping than in the query. Brief ones (for host lists) leave out evidence, rationale,
+     * source and remediation, which come with the host itself.
+     */
+    private Map<Long, List<FindingView>> findingsOf(List<Long> observationIds, boolean full) {
         if (observationIds.isEmpty()) {
             return Map.of();
         }
-        List<FindingRecord> rows = FindingRecord.list("observationId in ?1 order by id", observationIds);
-        return rows.stream().collect(Collectors.groupingBy(f -> f.observationId));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery((full ? FULL_FINDINGS : BRIEF_FINDINGS)
+                + " from finding where observation_id in (:ids) order by id").setParameter("ids", observationIds)
+                .getResultList();
+        return rows.stream().collect(Collectors.groupingBy(r -> ((Number) r[0]).longValue(),
+                Collectors.mapping(r -> findingView(r, full), Collectors.toList())));
     }
 
-    private static HostCompliance toView(Object[] r, Map<Long, List<FindingRecord>> findings) {
+    private static FindingView findingView(Object[] r, boolean full) {
+        return new FindingView((String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                (String) r[6], fromJson((String) r[7], STRINGS), full ? fromJson((String) r[9], STRINGS) : null,
+                full ? (String) r[10] : null, full ? (String) r[11] : null, full ? (String) r[12] : null,
+                (String) r[8]);
+    }
+
+    private static HostCompliance toView(Object[] r, Map<Long, List<FindingView>> findings) {
         HostState state = HostState.valueOf((String) r[4]);
-        List<FindingRecord> all = r[11] == null ? List.of()
+        List<FindingView> all = r[11] == null ? List.of()
                 : findings.getOrDefault(((Number) r[11]).longValue(), List.of());
-        List<FindingView> counted = new ArrayList<>();
-        List<FindingView> waived = new ArrayList<>();
-        all.forEach(f -> (f.waiver == null ? counted : waived).add(toView(f)));
+        Map<Boolean, List<FindingView>> waived = all.stream()
+                .collect(Collectors.partitioningBy(f -> f.waiver() != null));
         return new HostCompliance(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).intValue(),
-                fromJson((String) r[3], new TypeReference<Map<String, String>>() {}), state,
-                state == HostState.compliant, (String) r[5], (String) r[6], (String) r[7], (String) r[8],
-                r[9] == null ? null : ((Number) r[9]).longValue(), instant(r[10]), counted, waived,
-                r[12] == null ? List.of() : fromJson((String) r[12], new TypeReference<List<String>>() {}));
-    }
-
-    static FindingView toView(FindingRecord f) {
-        return new FindingView(f.policyId, f.policyVersion, f.ruleId, f.severity, f.category, f.direction, f.names,
-                f.evidence, f.rationale, f.source, f.remediation, f.waiver);
+                fromJson((String) r[3], LABELS), state, state == HostState.compliant, (String) r[5], (String) r[6],
+                (String) r[7], (String) r[8], r[9] == null ? null : ((Number) r[9]).longValue(), instant(r[10]),
+                waived.get(false), waived.get(true), r[12] == null ? List.of() : fromJson((String) r[12], STRINGS));
     }
 
     static Instant instant(Object value) {

@@ -23,10 +23,5 @@ public record HostCompliance(long hostId, String address, int port, Map<String, 
     public record FindingView(String policyId, String policyVersion, String ruleId, String severity, String category,
             String direction, List<String> names, List<String> evidence, String rationale, String source,
             String remediation, String waiver) {
-
-        FindingView brief() {
-            return new FindingView(policyId, policyVersion, ruleId, severity, category, direction, names, null, null,
-                    null, null, waiver);
-        }
     }
 }

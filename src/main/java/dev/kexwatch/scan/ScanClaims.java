@@ -44,6 +44,9 @@ public class ScanClaims {
         em.createNativeQuery("update scan_claim c set done = true from observation o where c.scan_id = ?1 "
                 + "and not c.done and o.host_id = c.host_id and o.last_scan_id = ?1").setParameter(1, scanId)
                 .executeUpdate();
+        // The claims are read at once, long before autovacuum samples them: planned for an empty table, each
+        // "mark these 500 hosts done" walked every claim of the run (200 ms instead of 2 at 100,000 hosts).
+        em.createNativeQuery("analyze scan_claim").executeUpdate();
         return count("select count(*) from scan_claim where scan_id = ?1", scanId);
     }
 

@@ -13,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -87,6 +88,39 @@ class PolicyRuntimeTest {
             long after = QuarkusTransaction.requiringNew().call(() -> ScanRun.count());
             assertThat(after).as("judged again, not probed again").isEqualTo(scans);
             given().get("/api/policies").then().body("id", hasItem("no-ctr"));
+        }
+    }
+
+    @Test
+    void waivedFindingsAreReportedApartAndHostListsCarryThemBriefly() {
+        String waived = NO_CTR.replace("no-ctr", "ctr-waived") + """
+                waivers:
+                  - id: lab-exception
+                    rule: forbid-ctr
+                    labels: {suite: waiver}
+                    reason: lab box (TICKET-7)
+                    expires: 2999-12-31
+                """;
+        try (MinaSshServer server = MinaSshServer.start(MinaSshServer.Algorithms.weak())) {
+            long hostId = Api.addHost("127.0.0.1", server.port(), Map.of("suite", "waiver"));
+            given().contentType("application/yaml").body(bytes(waived)).put("/api/policies").then().statusCode(200);
+            Api.scan("suite=waiver");
+
+            JsonPath host = Api.host(hostId);
+            assertThat(host.getList("compliance.findings.ruleId")).doesNotContain("forbid-ctr")
+                    .contains("no-md5-mac");
+            assertThat(host.getString("compliance.waived.find { it.ruleId == 'forbid-ctr' }.waiver"))
+                    .startsWith("lab-exception: lab box (TICKET-7)");
+            assertThat(host.getString("compliance.findings.find { it.ruleId == 'no-md5-mac' }.remediation"))
+                    .contains("MACs");
+            assertThat(host.getList("compliance.findings.find { it.ruleId == 'no-md5-mac' }.evidence")).isNotEmpty();
+
+            JsonPath list = given().queryParam("label", "suite=waiver")
+                    .get("/api/reports/latest").then().statusCode(200).extract().jsonPath();
+            assertThat(list.getList("items[0].waived.ruleId")).containsExactly("forbid-ctr");
+            Map<String, Object> brief = list.getMap("items[0].findings.find { it.ruleId == 'no-md5-mac' }");
+            assertThat(brief).containsKeys("ruleId", "severity", "names")
+                    .doesNotContainKeys("remediation", "evidence", "rationale", "source");
         }
     }
 

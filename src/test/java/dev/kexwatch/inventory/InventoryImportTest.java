@@ -3,11 +3,14 @@ package dev.kexwatch.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kexwatch.testsupport.PlannerStats;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +108,21 @@ class InventoryImportTest {
         Path range = write("address\n127.0.0.0/8\n", ".csv");
         assertThatThrownBy(() -> inventory.importFile(range)).isInstanceOf(InventoryException.class)
                 .hasMessageContaining(range + ": row 2.address: 127.0.0.0/8 has 16777216 addresses, more than the cap");
+    }
+
+    @Test
+    void aLargeImportRefreshesPlannerStatistics() throws IOException {
+        Instant before = PlannerStats.lastAnalyze("host");
+        StringBuilder csv = new StringBuilder("address,port,labels,enabled\n");
+        for (int port = 30001; port <= 31000; port++) {
+            csv.append("127.0.0.60,").append(port).append(",suite=analyze,false\n");
+        }
+        try {
+            assertThat(inventory.importFile(write(csv.toString(), ".csv"))).isEqualTo(new ImportReport(1000, 0));
+            assertThat(PlannerStats.lastAnalyze("host")).isAfter(before);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> Host.delete("address", "127.0.0.60"));
+        }
     }
 
     private Path write(String yaml) throws IOException {

@@ -2,6 +2,7 @@ package dev.kexwatch.report;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.kexwatch.testsupport.Api;
@@ -61,10 +62,18 @@ class ReportResourceTest {
         assertThat(bad.getList("items[0].findings.ruleId", String.class))
                 .contains("no-md5-mac", "no-cbc-cipher", "no-dss-hostkey");
 
+        assertThat(given().queryParam("label", "suite=reports").queryParam("severity", "medium")
+                .get("/api/reports/non-compliant").then().statusCode(200).extract().jsonPath()
+                .getList("items.hostId", Long.class)).as("high is at least medium").containsExactly(weakId);
         given().queryParam("label", "suite=reports").queryParam("severity", "critical")
                 .get("/api/reports/non-compliant").then().statusCode(200).body("total", equalTo(0));
         given().queryParam("label", "suite=reports").queryParam("size", 1).get("/api/reports/latest").then()
                 .body("total", equalTo(2)).body("items.size()", equalTo(1));
+        assertThat(given().queryParam("label", "suite=reports").queryParam("size", 1).queryParam("page", 1)
+                .get("/api/reports/latest").then().statusCode(200).extract().jsonPath()
+                .getList("items.hostId", Long.class)).as("pages follow host ids").containsExactly(strongId);
+        given().queryParam("label", "suite=reports").queryParam("size", 1).queryParam("page", 2)
+                .get("/api/reports/latest").then().body("items", empty()).body("total", equalTo(2));
     }
 
     @Test

@@ -2,13 +2,17 @@ package dev.kexwatch.scan;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.kexwatch.testsupport.Api;
 import dev.kexwatch.testsupport.MinaSshServer;
+import dev.kexwatch.testsupport.PlannerStats;
 import dev.kexwatch.testsupport.MinaSshServer.Algorithms;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -78,5 +82,19 @@ class ScanHistoryTest {
         } finally {
             changing.close();
         }
+    }
+
+    @Test
+    void aScanRefreshesPlannerStatistics() {
+        Instant before = PlannerStats.lastAnalyze("host_status");
+        try (MinaSshServer server = MinaSshServer.start(Algorithms.weak())) {
+            Api.addHost("127.0.0.1", server.port(), Map.of("suite", "statistics"));
+            Api.scan("suite=statistics");
+        }
+        // The refresh follows the scan's end: it may land just after the run reads as finished.
+        await().atMost(Duration.ofSeconds(10)).until(() -> PlannerStats.lastAnalyze("host_status").isAfter(before));
+        assertThat(PlannerStats.lastAnalyze("observation")).isAfter(before);
+        assertThat(PlannerStats.lastAnalyze("scan_claim")).as("analyzed once the run's claims were written")
+                .isAfter(before);
     }
 }
