@@ -2,8 +2,6 @@ package dev.kexwatch.probe;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.apache.sshd.common.AttributeRepository;
-import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.io.IoHandler;
 import org.apache.sshd.common.io.IoSession;
 import org.apache.sshd.common.util.Readable;
@@ -17,8 +15,8 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
  */
 final class ProbeHandler implements IoHandler {
 
-    /** Each connection carries its probe in the context given to {@code connect}. */
-    static final AttributeKey<ProbeAttempt> ATTEMPT = new AttributeKey<>();
+    /** Each connection carries its probe under this session attribute, set by {@link ProbeConnector}. */
+    static final Object ATTEMPT = ProbeAttempt.class;
 
     private static final Object READER = ServerHelloReader.class;
     private final byte[] identification;
@@ -27,10 +25,6 @@ final class ProbeHandler implements IoHandler {
     ProbeHandler(String identification, int maxBytes) {
         this.identification = (identification + "\r\n").getBytes(StandardCharsets.US_ASCII);
         this.maxBytes = maxBytes;
-    }
-
-    static AttributeRepository contextFor(ProbeAttempt attempt) {
-        return AttributeRepository.ofKeyValuePair(ATTEMPT, attempt);
     }
 
     @Override
@@ -72,8 +66,6 @@ final class ProbeHandler implements IoHandler {
     }
 
     private static Optional<ProbeAttempt> attemptOf(IoSession session) {
-        Object context = session.getAttribute(AttributeRepository.class);
-        return context instanceof AttributeRepository repository
-                ? Optional.ofNullable(repository.getAttribute(ATTEMPT)) : Optional.empty();
+        return session.getAttribute(ATTEMPT) instanceof ProbeAttempt attempt ? Optional.of(attempt) : Optional.empty();
     }
 }
