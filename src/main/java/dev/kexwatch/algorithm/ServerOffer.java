@@ -13,9 +13,12 @@ import java.util.Map;
  */
 public record ServerOffer(Map<KexList, List<String>> lists) {
 
+    private static final KexList[] WIRE_ORDER = KexList.values();
+
     public ServerOffer {
         EnumMap<KexList, List<String>> copy = new EnumMap<>(KexList.class);
-        for (KexList list : KexList.values()) {
+        for (KexList list : WIRE_ORDER) {
+            // no copy of a list that is already immutable, as the probe's are
             copy.put(list, List.copyOf(lists.getOrDefault(list, List.of())));
         }
         lists = java.util.Collections.unmodifiableMap(copy);
@@ -39,12 +42,21 @@ public record ServerOffer(Map<KexList, List<String>> lists) {
 
     /** Builds an offer from the ten raw name-lists in wire order. */
     public static ServerOffer fromRaw(List<String> rawLists) {
-        if (rawLists.size() != KexList.values().length) {
-            throw new IllegalArgumentException("a KEXINIT has 10 name-lists, got " + rawLists.size());
+        List<List<String>> names = new ArrayList<>(rawLists.size());
+        for (String raw : rawLists) {
+            names.add(split(raw));
+        }
+        return of(names);
+    }
+
+    /** Builds an offer from the ten name-lists in wire order, each already split into its names. */
+    public static ServerOffer of(List<List<String>> nameLists) {
+        if (nameLists.size() != WIRE_ORDER.length) {
+            throw new IllegalArgumentException("a KEXINIT has 10 name-lists, got " + nameLists.size());
         }
         EnumMap<KexList, List<String>> map = new EnumMap<>(KexList.class);
-        for (KexList list : KexList.values()) {
-            map.put(list, split(rawLists.get(list.ordinal())));
+        for (KexList list : WIRE_ORDER) {
+            map.put(list, nameLists.get(list.ordinal()));
         }
         return new ServerOffer(map);
     }

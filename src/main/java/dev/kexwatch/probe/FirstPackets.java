@@ -1,8 +1,6 @@
 package dev.kexwatch.probe;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.buffer.BufferException;
@@ -84,11 +82,7 @@ final class FirstPackets {
                 throw new BufferException("no cookie");
             }
             payload.rpos(payload.rpos() + COOKIE_BYTES);
-            List<String> lists = new ArrayList<>(KEXINIT_LISTS);
-            for (int i = 0; i < KEXINIT_LISTS; i++) {
-                lists.add(payload.getString(StandardCharsets.UTF_8));
-            }
-            attempt.kexinit(lists);
+            attempt.kexinit(NameLists.read(payload, KEXINIT_LISTS));
         } catch (BufferException e) {
             attempt.fail(ProbeOutcome.PROTOCOL_ERROR, "malformed SSH_MSG_KEXINIT: it ends before its ten"
                     + " name-lists (RFC 4253 §7.1)");

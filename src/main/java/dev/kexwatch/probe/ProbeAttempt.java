@@ -124,9 +124,9 @@ final class ProbeAttempt {
     }
 
     /** The server's KEXINIT arrived: the probe is done. */
-    void kexinit(List<String> rawLists) {
+    void kexinit(List<List<String>> nameLists) {
         kexinitReceived = elapsed();
-        finish(ProbeOutcome.OK, "identification and KEXINIT received", Optional.of(ServerOffer.fromRaw(rawLists)));
+        finish(ProbeOutcome.OK, "identification and KEXINIT received", Optional.of(ServerOffer.of(nameLists)));
     }
 
     void fail(ProbeOutcome outcome, String detail) {
