@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.sshd.common.io.IoHandler;
 import org.apache.sshd.common.io.IoSession;
+import org.apache.sshd.common.io.nio2.Nio2Session;
 import org.apache.sshd.common.util.Readable;
-import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 
 /**
  * The probe's side of every connection, at MINA's I/O layer: sends our identification line (RFC 4253
@@ -37,8 +37,7 @@ final class ProbeHandler implements IoHandler {
         ProbeAttempt attempt = found.get();
         session.setAttribute(READER, new ServerHelloReader(attempt, maxBytes));
         attempt.connected(session);
-        // A buffer of its own per write (MINA moves its read position); the bytes are shared and never change.
-        session.writeBuffer(new ByteArrayBuffer(identification));
+        IdentificationWrite.start(((Nio2Session) session).getSocket(), identification, attempt);
     }
 
     @Override
