@@ -1,6 +1,9 @@
 package dev.kexwatch.probe;
 
+import dev.kexwatch.algorithm.ServerOffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.buffer.BufferException;
@@ -82,7 +85,11 @@ final class FirstPackets {
                 throw new BufferException("no cookie");
             }
             payload.rpos(payload.rpos() + COOKIE_BYTES);
-            attempt.kexinit(NameLists.read(payload, KEXINIT_LISTS));
+            List<List<String>> lists = new ArrayList<>(KEXINIT_LISTS);
+            for (int i = 0; i < KEXINIT_LISTS; i++) {
+                lists.add(ServerOffer.split(payload.getString(StandardCharsets.UTF_8)));
+            }
+            attempt.kexinit(lists);
         } catch (BufferException e) {
             attempt.fail(ProbeOutcome.PROTOCOL_ERROR, "malformed SSH_MSG_KEXINIT: it ends before its ten"
                     + " name-lists (RFC 4253 §7.1)");
