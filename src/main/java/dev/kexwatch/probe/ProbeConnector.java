@@ -2,18 +2,21 @@ package dev.kexwatch.probe;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.channels.AsynchronousChannelGroup;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
 import java.util.concurrent.ExecutorService;
+import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.PropertyResolver;
+import org.apache.sshd.common.io.IoConnectFuture;
 import org.apache.sshd.common.io.IoHandler;
 import org.apache.sshd.common.io.nio2.Nio2Connector;
 import org.apache.sshd.common.io.nio2.Nio2Session;
 
 /**
- * Opens probe connections as MINA sessions over NIO2. Reads, writes and closing are MINA's {@link Nio2Session};
- * the connect is ours, for two reasons:
+ * Opens probe connections as MINA sessions over NIO2. Reads and closing are MINA's {@link Nio2Session} (the
+ * one write is {@link IdentificationWrite}); the connect is ours, for two reasons:
  * <ul>
  * <li>In MINA 2.20 {@link Nio2Connector#connect} parks a thread of a small fixed pool (cores + 1) on every
  * pending connect until it completes; a handful of firewalled hosts that never answer a SYN would hold every
@@ -26,6 +29,19 @@ import org.apache.sshd.common.io.nio2.Nio2Session;
 final class ProbeConnector extends Nio2Connector {
 
     private final int readBufferBytes;
+
+    /** One for all connects: the attempt rides as the attachment and holds its channel. */
+    private final CompletionHandler<Void, ProbeAttempt> connected = new CompletionHandler<>() {
+        @Override
+        public void completed(Void result, ProbeAttempt attempt) {
+            startSession(attempt);
+        }
+
+        @Override
+        public void failed(Throwable error, ProbeAttempt attempt) {
+            FailureClassifier.connectFailed(attempt, error);
+        }
+    };
 
     ProbeConnector(PropertyResolver properties, IoHandler handler, AsynchronousChannelGroup group,
             ExecutorService executor, int readBufferBytes) {
@@ -51,19 +67,6 @@ final class ProbeConnector extends Nio2Connector {
         }
     }
 
-    /** One for all connects: the attempt rides as the attachment and holds its channel. */
-    private final CompletionHandler<Void, ProbeAttempt> connected = new CompletionHandler<>() {
-        @Override
-        public void completed(Void result, ProbeAttempt attempt) {
-            startSession(attempt);
-        }
-
-        @Override
-        public void failed(Throwable error, ProbeAttempt attempt) {
-            FailureClassifier.connectFailed(attempt, error);
-        }
-    };
-
     /**
      * As MINA's own connect completion, without its future: the session is mapped first, so that closing it
      * (at any point after, from any thread) unmaps it.
@@ -87,6 +90,12 @@ final class ProbeConnector extends Nio2Connector {
             }
             FailureClassifier.afterConnect(attempt, e);
         }
+    }
+
+    /** MINA's own connect would park a pool thread per pending connect (see above); nothing may use it. */
+    @Override
+    public IoConnectFuture connect(SocketAddress address, AttributeRepository context, SocketAddress localAddress) {
+        throw new UnsupportedOperationException("probe connections start with connect(address, attempt)");
     }
 
     @Override
