@@ -1,5 +1,6 @@
 package dev.kexwatch.probe;
 
+import dev.kexwatch.algorithm.ServerOffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,9 +85,9 @@ final class FirstPackets {
                 throw new BufferException("no cookie");
             }
             payload.rpos(payload.rpos() + COOKIE_BYTES);
-            List<String> lists = new ArrayList<>(KEXINIT_LISTS);
+            List<List<String>> lists = new ArrayList<>(KEXINIT_LISTS);
             for (int i = 0; i < KEXINIT_LISTS; i++) {
-                lists.add(payload.getString(StandardCharsets.UTF_8));
+                lists.add(ServerOffer.split(payload.getString(StandardCharsets.UTF_8)));
             }
             attempt.kexinit(lists);
         } catch (BufferException e) {

@@ -1,16 +1,30 @@
 package dev.kexwatch.probe;
 
-import java.util.regex.Pattern;
-
 /** Tells IP literals, which need no DNS lookup, from host names. */
 final class HostLiteral {
-
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private HostLiteral() {
     }
 
     static boolean isIpLiteral(String host) {
-        return host.indexOf(':') >= 0 || IPV4.matcher(host).matches();
+        return host.indexOf(':') >= 0 || isDottedQuad(host);
+    }
+
+    /** Four groups of one to three ASCII digits separated by dots; a scan, not a regex: it runs per target. */
+    private static boolean isDottedQuad(String host) {
+        int dots = 0;
+        int digits = 0;
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c >= '0' && c <= '9' && digits < 3) {
+                digits++;
+            } else if (c == '.' && digits > 0 && dots < 3) {
+                dots++;
+                digits = 0;
+            } else {
+                return false;
+            }
+        }
+        return dots == 3 && digits > 0;
     }
 }

@@ -1,6 +1,7 @@
 package dev.kexwatch.probe;
 
 import dev.kexwatch.algorithm.ServerOffer;
+import java.nio.channels.AsynchronousSocketChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +30,8 @@ final class ProbeAttempt {
     private volatile Duration identified;
     private volatile Duration kexinitReceived;
     private volatile String identLine;
+    private volatile AsynchronousSocketChannel channel;
     private volatile IoSession session;
-    private volatile Runnable onFinish = () -> { };
     private volatile DeadlineQueue.Entry deadline;
 
     ProbeAttempt(Target target, Instant startedAt) {
@@ -58,9 +59,16 @@ final class ProbeAttempt {
         deadline = entry;
     }
 
-    /** What to do when the probe ends, e.g. cancel a pending connect. */
-    void onFinish(Runnable action) {
-        onFinish = action;
+    /** The socket being connected; closed when the probe ends before MINA has a session on it. */
+    void channel(AsynchronousSocketChannel c) {
+        channel = c;
+        if (finished()) {
+            ProbeConnector.closeQuietly(c);
+        }
+    }
+
+    AsynchronousSocketChannel channel() {
+        return channel;
     }
 
     void connected(IoSession s) {
@@ -116,9 +124,9 @@ final class ProbeAttempt {
     }
 
     /** The server's KEXINIT arrived: the probe is done. */
-    void kexinit(List<String> rawLists) {
+    void kexinit(List<List<String>> nameLists) {
         kexinitReceived = elapsed();
-        finish(ProbeOutcome.OK, "identification and KEXINIT received", Optional.of(ServerOffer.fromRaw(rawLists)));
+        finish(ProbeOutcome.OK, "identification and KEXINIT received", Optional.of(ServerOffer.of(nameLists)));
     }
 
     void fail(ProbeOutcome outcome, String detail) {
@@ -133,15 +141,21 @@ final class ProbeAttempt {
         if (entry != null) {
             entry.clear(); // the queue keeps the entry until it is due, but no longer this probe
         }
-        IoSession s = session;
-        if (s != null) {
-            s.close(true);
-        }
-        onFinish.run();
+        close();
         ProbeTimings timings = new ProbeTimings(Optional.ofNullable(connected), Optional.ofNullable(identified),
                 Optional.ofNullable(kexinitReceived), elapsed());
         future.complete(new ProbeResult(target, outcome, detail, Optional.ofNullable(resolvedAddress),
                 identification(), offer, timings, startedAt));
+    }
+
+    /** A session closes its channel too and tells MINA; a connect still pending has only the channel. */
+    private void close() {
+        IoSession s = session;
+        if (s != null) {
+            s.close(true);
+        } else {
+            ProbeConnector.closeQuietly(channel);
+        }
     }
 
     private Duration elapsed() {

@@ -16,8 +16,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import org.apache.sshd.common.PropertyResolverUtils;
-import org.apache.sshd.common.io.IoConnectFuture;
-import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * Captures servers' identification lines and KEXINIT name-lists over Apache MINA SSHD's NIO2 I/O layer,
@@ -55,9 +53,8 @@ public final class ProbeEngine implements AutoCloseable {
             io.shutdownNow();
             throw new UncheckedIOException(e);
         }
-        this.connector = new ProbeConnector(PropertyResolverUtils.toPropertyResolver(Map.of(
-                CoreModuleProperties.NIO2_READ_BUFFER_SIZE.getName(), READ_BUFFER_BYTES)),
-                new ProbeHandler(ClientIdentification.LINE, settings.maxBytes()), group, io);
+        this.connector = new ProbeConnector(PropertyResolverUtils.toPropertyResolver(Map.of()),
+                new ProbeHandler(ClientIdentification.LINE, settings.maxBytes()), group, io, READ_BUFFER_BYTES);
         this.deadlines = new DeadlineQueue(settings.deadline(), a -> Deadline.expire(a, settings.deadline()));
         this.resolver = Executors.newFixedThreadPool(4, daemon("kexwatch-probe-dns"));
     }
@@ -111,18 +108,7 @@ public final class ProbeEngine implements AutoCloseable {
             return;
         }
         attempt.resolved(ip.getHostAddress());
-        try {
-            IoConnectFuture future = connector.connect(new InetSocketAddress(ip, attempt.target().port()),
-                    ProbeHandler.contextFor(attempt), null);
-            attempt.onFinish(future::cancel);
-            future.addListener(f -> {
-                if (!f.isConnected() && f.getException() != null) {
-                    FailureClassifier.connectFailed(attempt, f.getException());
-                }
-            });
-        } catch (RuntimeException e) {
-            FailureClassifier.connectFailed(attempt, e);
-        }
+        connector.connect(new InetSocketAddress(ip, attempt.target().port()), attempt);
     }
 
     @Override

@@ -2,12 +2,10 @@ package dev.kexwatch.probe;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.apache.sshd.common.AttributeRepository;
-import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.io.IoHandler;
 import org.apache.sshd.common.io.IoSession;
+import org.apache.sshd.common.io.nio2.Nio2Session;
 import org.apache.sshd.common.util.Readable;
-import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 
 /**
  * The probe's side of every connection, at MINA's I/O layer: sends our identification line (RFC 4253
@@ -17,8 +15,8 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
  */
 final class ProbeHandler implements IoHandler {
 
-    /** Each connection carries its probe in the context given to {@code connect}. */
-    static final AttributeKey<ProbeAttempt> ATTEMPT = new AttributeKey<>();
+    /** Each connection carries its probe under this session attribute, set by {@link ProbeConnector}. */
+    static final Object ATTEMPT = ProbeAttempt.class;
 
     private static final Object READER = ServerHelloReader.class;
     private final byte[] identification;
@@ -27,10 +25,6 @@ final class ProbeHandler implements IoHandler {
     ProbeHandler(String identification, int maxBytes) {
         this.identification = (identification + "\r\n").getBytes(StandardCharsets.US_ASCII);
         this.maxBytes = maxBytes;
-    }
-
-    static AttributeRepository contextFor(ProbeAttempt attempt) {
-        return AttributeRepository.ofKeyValuePair(ATTEMPT, attempt);
     }
 
     @Override
@@ -43,8 +37,7 @@ final class ProbeHandler implements IoHandler {
         ProbeAttempt attempt = found.get();
         session.setAttribute(READER, new ServerHelloReader(attempt, maxBytes));
         attempt.connected(session);
-        // A buffer of its own per write (MINA moves its read position); the bytes are shared and never change.
-        session.writeBuffer(new ByteArrayBuffer(identification));
+        IdentificationWrite.start(((Nio2Session) session).getSocket(), identification, attempt);
     }
 
     @Override
@@ -72,8 +65,6 @@ final class ProbeHandler implements IoHandler {
     }
 
     private static Optional<ProbeAttempt> attemptOf(IoSession session) {
-        Object context = session.getAttribute(AttributeRepository.class);
-        return context instanceof AttributeRepository repository
-                ? Optional.ofNullable(repository.getAttribute(ATTEMPT)) : Optional.empty();
+        return session.getAttribute(ATTEMPT) instanceof ProbeAttempt attempt ? Optional.of(attempt) : Optional.empty();
     }
 }
