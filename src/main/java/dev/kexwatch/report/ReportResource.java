@@ -58,7 +58,7 @@ public class ReportResource {
         return hostsCsv(compliance.hosts(filter(label, state, severity), page, size).items());
     }
 
-    /** Hosts that answered and broke at least one rule, worst first within the page. */
+    /** Hosts that answered and broke at least one rule, in host id order ({@code severity=high}: the worst only). */
     @GET
     @Path("/non-compliant")
     @Produces(MediaType.APPLICATION_JSON)
