@@ -6,25 +6,18 @@ import dev.kexwatch.negotiation.FixAdvisor;
 import dev.kexwatch.negotiation.NegotiationReport;
 import dev.kexwatch.negotiation.Negotiator;
 import dev.kexwatch.negotiation.ProfileFormatException;
-import dev.kexwatch.probe.ProbeEngine;
 import dev.kexwatch.probe.ProbeResult;
-import dev.kexwatch.probe.ProbeSettings;
 import dev.kexwatch.probe.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -50,18 +43,8 @@ final class NegotiateCommand implements Callable<Integer> {
             description = "Client profile id (e.g. openssh-9.2, jsch-0.1.55), or a YAML file of profiles; repeatable.")
     private List<String> clients = new ArrayList<>();
 
-    @Option(names = "--json", description = "One JSON object per target, one per line.")
-    private boolean json;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Deadline per target, connect to KEXINIT (default: ${DEFAULT-VALUE}).")
-    private double timeoutSeconds;
-
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read targets from FILE, one a line.")
-    private Path file;
-
-    @Parameters(paramLabel = "TARGET", arity = "0..*", description = "host[:port], [ipv6]:port; port 22 if none.")
-    private List<String> targets = new ArrayList<>();
+    @Mixin
+    private ProbeOptions probing;
 
     /** One probed target and, when it answered, one report per client. */
     record Outcome(ProbeResult result, List<NegotiationReport> reports) {
@@ -81,7 +64,7 @@ final class NegotiateCommand implements Callable<Integer> {
         List<Target> list;
         List<ClientProfile> profiles;
         try {
-            list = TargetList.of(targets, Optional.ofNullable(file));
+            list = probing.targets();
             profiles = ClientChoice.resolve(clients);
         } catch (IOException | UncheckedIOException | IllegalArgumentException | ProfileFormatException e) {
             err.println("kexwatch negotiate: " + e.getMessage());
@@ -92,25 +75,15 @@ final class NegotiateCommand implements Callable<Integer> {
                     : "the client profile file holds no profile"));
             return Cli.USAGE;
         }
-        List<Outcome> outcomes = negotiate(probe(list), profiles);
+        List<Outcome> outcomes = negotiate(probing.probe(list), profiles);
         outcomes.forEach(o -> {
-            if (json) {
+            if (probing.json) {
                 out.println(NegotiationText.json(o));
             } else {
                 NegotiationText.print(out, o);
             }
         });
         return outcomes.stream().mapToInt(Outcome::exitCode).max().orElse(TargetReport.GOOD);
-    }
-
-    private List<ProbeResult> probe(List<Target> list) {
-        Duration deadline = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
-        Map<Target, ProbeResult> byTarget = new ConcurrentHashMap<>();
-        try (ProbeEngine engine = new ProbeEngine(new ProbeSettings(deadline, ProbeSettings.DEFAULT.concurrency(),
-                ProbeSettings.DEFAULT.maxBytes()))) {
-            engine.probeAll(list, result -> byTarget.put(result.target(), result));
-        }
-        return list.stream().map(byTarget::get).toList();
     }
 
     private static List<Outcome> negotiate(List<ProbeResult> results, List<ClientProfile> profiles) {

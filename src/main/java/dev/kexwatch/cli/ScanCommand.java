@@ -4,24 +4,18 @@ import dev.kexwatch.policy.HostRef;
 import dev.kexwatch.policy.Policy;
 import dev.kexwatch.policy.PolicyEngine;
 import dev.kexwatch.policy.PolicyException;
-import dev.kexwatch.probe.ProbeEngine;
 import dev.kexwatch.probe.ProbeResult;
-import dev.kexwatch.probe.ProbeSettings;
 import dev.kexwatch.probe.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -40,22 +34,8 @@ final class ScanCommand implements Callable<Integer> {
             description = "Policy file, or id of policies/<ID>.yaml (default: ${DEFAULT-VALUE}).")
     private String policy;
 
-    @Option(names = "--json", description = "One JSON object per target, one per line.")
-    private boolean json;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Deadline per target, connect to KEXINIT (default: ${DEFAULT-VALUE}).")
-    private double timeoutSeconds;
-
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "64",
-            description = "Targets probed at once (default: ${DEFAULT-VALUE}).")
-    private int concurrency;
-
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read targets from FILE, one a line.")
-    private Path file;
-
-    @Parameters(paramLabel = "TARGET", arity = "0..*", description = "host[:port], [ipv6]:port; port 22 if none.")
-    private List<String> targets = new ArrayList<>();
+    @Mixin
+    private ProbeOptions probing;
 
     @Override
     public Integer call() {
@@ -64,7 +44,7 @@ final class ScanCommand implements Callable<Integer> {
         List<Target> list;
         Policy chosen;
         try {
-            list = TargetList.of(targets, Optional.ofNullable(file));
+            list = probing.targets();
             chosen = PolicyChoice.load(policy);
         } catch (IOException | IllegalArgumentException | PolicyException e) {
             err.println("kexwatch scan: " + e.getMessage());
@@ -74,23 +54,13 @@ final class ScanCommand implements Callable<Integer> {
             err.println("kexwatch scan: no targets (give TARGET arguments or -f FILE)");
             return Cli.USAGE;
         }
-        List<TargetReport> reports = judge(probe(list), chosen);
-        if (json) {
+        List<TargetReport> reports = judge(probing.probe(list), chosen);
+        if (probing.json) {
             reports.forEach(report -> out.println(JsonFormat.line(report)));
         } else {
             TableFormat.print(out, reports, chosen);
         }
         return TargetReport.worst(reports);
-    }
-
-    private List<ProbeResult> probe(List<Target> list) {
-        Duration deadline = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
-        Map<Target, ProbeResult> byTarget = new java.util.concurrent.ConcurrentHashMap<>();
-        try (ProbeEngine engine = new ProbeEngine(new ProbeSettings(deadline, concurrency,
-                ProbeSettings.DEFAULT.maxBytes()))) {
-            engine.probeAll(list, result -> byTarget.put(result.target(), result));
-        }
-        return list.stream().map(byTarget::get).toList(); // input order, whatever order they finished in
     }
 
     private static List<TargetReport> judge(List<ProbeResult> results, Policy policy) {

@@ -125,6 +125,18 @@ class NegotiateCommandTest {
     }
 
     @Test
+    void oneProbeAtATimeStillReportsEveryTargetInTheOrderGiven() {
+        CliRun run = negotiate("--concurrency", "1", "--client", "openssh-9.2", refused, weak.target().toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).contains(refused + "  REFUSED", weak.target() + "  SSH-2.0-");
+        assertThat(run.out().indexOf(refused)).isLessThan(run.out().indexOf(weak.target().toString()));
+
+        CliRun noTime = CliRun.of(List.of("negotiate"), "--timeout", "0", "--client", "openssh-9.2", refused);
+        assertThat(noTime.code()).isEqualTo(Cli.USAGE);
+        assertThat(noTime.err()).contains("kexwatch negotiate: --timeout must be more than 0 seconds");
+    }
+
+    @Test
     void unknownProfileOrBrokenFileIsAUsageError(@TempDir Path dir) throws IOException {
         CliRun unknown = negotiate("--client", "telnet-1.0", weak.target().toString());
         assertThat(unknown.code()).isEqualTo(Cli.USAGE);

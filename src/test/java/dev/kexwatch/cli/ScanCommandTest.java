@@ -144,5 +144,9 @@ class ScanCommandTest {
     void noTargetsOrBadOptionsAreUsageErrors() {
         assertThat(scan().code()).isEqualTo(Cli.USAGE);
         assertThat(scan("--concurrency", "many", refused).code()).isEqualTo(Cli.USAGE);
+        Run none = scan("--concurrency", "0", refused);
+        assertThat(none.code()).isEqualTo(Cli.USAGE);
+        assertThat(none.err())
+                .isEqualTo("kexwatch scan: --concurrency must be at least 1, not 0" + System.lineSeparator());
     }
 }

@@ -1,0 +1,67 @@
+package dev.kexwatch.cli;
+
+import dev.kexwatch.probe.ProbeEngine;
+import dev.kexwatch.probe.ProbeResult;
+import dev.kexwatch.probe.ProbeSettings;
+import dev.kexwatch.probe.Target;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What every probing command takes: targets, how to probe them, and the output format. */
+final class ProbeOptions {
+
+    @Option(names = "--json", description = "One JSON object per target, one per line.")
+    boolean json;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Deadline per target, connect to KEXINIT (default: ${DEFAULT-VALUE}).")
+    private double timeoutSeconds;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "64",
+            description = "Targets probed at once (default: ${DEFAULT-VALUE}).")
+    private int concurrency;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read targets from FILE, one a line.")
+    private Path file;
+
+    @Parameters(paramLabel = "TARGET", arity = "0..*", description = "host[:port], [ipv6]:port; port 22 if none.")
+    private List<String> targets = new ArrayList<>();
+
+    /**
+     * Checks the probe options, then reads the targets: in the order given, file first, duplicates dropped.
+     *
+     * @throws IllegalArgumentException naming the bad option or target
+     */
+    List<Target> targets() throws IOException {
+        settings(); // a bad option is a usage error before anything is read or probed
+        return TargetList.of(targets, Optional.ofNullable(file));
+    }
+
+    /** Probes the targets at once, up to {@code --concurrency}; results in the targets' order. */
+    List<ProbeResult> probe(List<Target> list) {
+        Map<Target, ProbeResult> byTarget = new ConcurrentHashMap<>();
+        try (ProbeEngine engine = new ProbeEngine(settings())) {
+            engine.probeAll(list, result -> byTarget.put(result.target(), result));
+        }
+        return list.stream().map(byTarget::get).toList(); // input order, whatever order they finished in
+    }
+
+    private ProbeSettings settings() {
+        if (!(timeoutSeconds > 0)) {
+            throw new IllegalArgumentException("--timeout must be more than 0 seconds, not " + timeoutSeconds);
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("--concurrency must be at least 1, not " + concurrency);
+        }
+        return new ProbeSettings(Duration.ofMillis(Math.round(timeoutSeconds * 1000)), concurrency,
+                ProbeSettings.DEFAULT.maxBytes());
+    }
+}
