@@ -3,6 +3,7 @@ package dev.kexwatch.replicas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kexwatch.testsupport.CountingSshListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ class ReplicasIT {
     @Test
     @Order(2)
     void bothReplicasProbeHostsOfOneRunAndNoHostTwice() {
-        List<KexinitListener> hosts = listeners("127.0.3.", 24, 600);
+        List<CountingSshListener> hosts = listeners("127.0.3.", 24, 600);
         try {
             long scan = scanOn(a, hosts, "share");
 
@@ -92,14 +93,14 @@ class ReplicasIT {
             assertThat(DB.count("select (summary->>'outcome.OK')::int from scan_run where id = ?", scan))
                     .isEqualTo(24);
         } finally {
-            hosts.forEach(KexinitListener::close);
+            hosts.forEach(CountingSshListener::close);
         }
     }
 
     @Test
     @Order(3)
     void aKilledReplicasHostsAreTakenOverAfterItsLease() {
-        List<KexinitListener> hosts = listeners("127.0.4.", 24, 2000);
+        List<CountingSshListener> hosts = listeners("127.0.4.", 24, 2000);
         try {
             long scan = scanOn(a, hosts, "takeover");
             await().atMost(Duration.ofSeconds(30)).until(() -> !held(scan, "replica-b").isEmpty());
@@ -117,20 +118,20 @@ class ReplicasIT {
             assertThat(DB.count("select done from scan_run where id = ?", scan)).isEqualTo(24);
             assertThat(DB.count("select count(*) from scan_claim where scan_id = ? and not done", scan)).isZero();
         } finally {
-            hosts.forEach(KexinitListener::close);
+            hosts.forEach(CountingSshListener::close);
         }
     }
 
-    private static List<KexinitListener> listeners(String prefix, int n, long delayMillis) {
-        List<KexinitListener> hosts = new ArrayList<>();
+    private static List<CountingSshListener> listeners(String prefix, int n, long delayMillis) {
+        List<CountingSshListener> hosts = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
-            hosts.add(new KexinitListener(prefix + i, delayMillis)); // one address each: no per-address cap
+            hosts.add(new CountingSshListener(prefix + i, delayMillis)); // one address each: no per-address cap
         }
         return hosts;
     }
 
-    private static long scanOn(Replica replica, List<KexinitListener> hosts, String suite) {
-        for (KexinitListener host : hosts) {
+    private static long scanOn(Replica replica, List<CountingSshListener> hosts, String suite) {
+        for (CountingSshListener host : hosts) {
             assertThat(replica.post("/api/hosts", "{\"address\":\"" + host.address() + "\",\"port\":" + host.port()
                     + ",\"labels\":{\"suite\":\"" + suite + "\"}}").statusCode()).isEqualTo(201);
         }

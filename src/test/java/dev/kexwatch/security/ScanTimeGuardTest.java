@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kexwatch.inventory.Host;
 import dev.kexwatch.scan.ScanService;
+import dev.kexwatch.testsupport.CountingSshListener;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -37,9 +38,9 @@ class ScanTimeGuardTest {
 
     @Test
     void storedHostsOutsideTheAllowlistAreNotProbed() {
-        try (CountingListener allowed = new CountingListener("127.0.0.2");
-                CountingListener byAddress = new CountingListener("127.0.0.3");
-                CountingListener byName = new CountingListener("127.0.0.1")) {
+        try (CountingSshListener allowed = new CountingSshListener("127.0.0.2", 0);
+                CountingSshListener byAddress = new CountingSshListener("127.0.0.3", 0);
+                CountingSshListener byName = new CountingSshListener("127.0.0.1", 0)) {
             long allowedId = store("127.0.0.2", allowed.port());
             long addressId = store("127.0.0.3", byAddress.port());
             long nameId = store("localhost", byName.port());

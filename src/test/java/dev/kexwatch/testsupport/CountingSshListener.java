@@ -1,6 +1,5 @@
-package dev.kexwatch.replicas;
+package dev.kexwatch.testsupport;
 
-import dev.kexwatch.testsupport.SshPackets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback SSH server that counts the connections it accepts and, after a delay (a slow host), sends an
  * identification line and a KEXINIT, which is all a probe reads: each probe of it ends OK, so each connection is
- * one probe.
+ * one probe. Tells whether, and how often, a scan connected to an address.
  */
-final class KexinitListener implements AutoCloseable {
+public final class CountingSshListener implements AutoCloseable {
 
     private static final byte[] HELLO = hello();
 
@@ -24,27 +23,27 @@ final class KexinitListener implements AutoCloseable {
     private final long delayMillis;
     private final AtomicInteger accepted = new AtomicInteger();
 
-    KexinitListener(String loopbackAddress, long delayMillis) {
+    public CountingSshListener(String loopbackAddress, long delayMillis) {
         this.delayMillis = delayMillis;
         try {
             socket = new ServerSocket(0, 50, InetAddress.getByName(loopbackAddress));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Thread thread = new Thread(this::serve, "kexinit-listener-" + loopbackAddress);
+        Thread thread = new Thread(this::serve, "counting-ssh-listener-" + loopbackAddress);
         thread.setDaemon(true);
         thread.start();
     }
 
-    String address() {
+    public String address() {
         return socket.getInetAddress().getHostAddress();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
-    int accepted() {
+    public int accepted() {
         return accepted.get();
     }
 
