@@ -1,5 +1,7 @@
 package dev.kexwatch.replicas;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.kexwatch.testsupport.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One kexwatch instance from the packaged application ({@code target/quarkus-app/quarkus-run.jar}) in a child
@@ -65,21 +68,24 @@ final class Replica implements AutoCloseable {
 
     /** Waits until the replica answers its readiness check. */
     void awaitReady(Duration timeout) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("replica " + id + " died:\n" + log());
-            }
-            try {
-                if (get("/q/health/ready").statusCode() == 200) {
-                    return;
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("replica " + id + " died:\n" + log());
                 }
-            } catch (UncheckedIOException e) {
-                // not listening yet
-            }
-            sleep(200);
+                return ready();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("replica " + id + " not ready in " + timeout + ":\n" + log(), e);
         }
-        throw new IllegalStateException("replica " + id + " not ready in " + timeout + ":\n" + log());
+    }
+
+    private boolean ready() {
+        try {
+            return get("/q/health/ready").statusCode() == 200;
+        } catch (UncheckedIOException notListening) {
+            return false;
+        }
     }
 
     HttpResponse<String> get(String path) {
@@ -124,14 +130,6 @@ final class Replica implements AutoCloseable {
     private void waitFor() {
         try {
             process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,5 +1,7 @@
 package dev.kexwatch.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Debian's Prometheus server on a free loopback port, with temp storage, scraping one target every second and
@@ -96,26 +97,24 @@ public final class PrometheusServer implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
-            try {
-                if (get("/-/ready").statusCode() == 200) {
-                    return;
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Prometheus exited with " + process.exitValue());
                 }
-            } catch (UncheckedIOException notYet) {
-                // not listening yet
-            }
-            pause();
+                return ready();
+            });
+        } catch (RuntimeException e) {
+            close();
+            throw new IllegalStateException("Prometheus did not become ready in " + timeout, e);
         }
-        close();
-        throw new IllegalStateException("Prometheus did not become ready in " + timeout);
     }
 
-    private static void pause() {
+    private boolean ready() {
         try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return get("/-/ready").statusCode() == 200;
+        } catch (UncheckedIOException notListening) {
+            return false;
         }
     }
 
