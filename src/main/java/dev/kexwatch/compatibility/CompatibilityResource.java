@@ -96,8 +96,8 @@ public class CompatibilityResource {
     public String matrixCsv(@QueryParam("label") String label) {
         List<List<?>> rows = new ArrayList<>();
         for (Cell c : service.matrix(selector(label)).cells()) {
-            rows.add(List.of(c.profile(), c.hostId(), c.address(), c.port(), c.works(), c.failingList().orElse(""),
-                    c.failingCategory().orElse(""), c.reason().orElse("")));
+            rows.add(List.of(c.profile(), c.hostId(), c.address(), c.port(), c.works(), c.failingList(),
+                    c.failingCategory(), c.reason()));
         }
         return Csv.of(List.of("profile", "host_id", "address", "port", "works", "failing_list", "failing_category",
                 "reason"), rows);

@@ -111,13 +111,15 @@ public class FleetQueries {
                 .setParameter("offers", List.copyOf(listsByOffer.keySet())).getSingleResult()).longValue());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select h.id, h.address, h.port, s.offer_id from host_status s join host h on h.id = s.host_id
+                select h.id, h.address, h.port, s.offer_id, o.last_scan_id, o.last_seen_at from host_status s
+                  join host h on h.id = s.host_id join observation o on o.id = s.observation_id
                  where h.enabled and s.offer_id in (:offers)
                  order by h.id limit :size offset :offset""")
                 .setParameter("offers", List.copyOf(listsByOffer.keySet())).setParameter("size", size)
                 .setParameter("offset", (long) page * size).getResultList();
         List<AlgorithmUse> items = rows.stream().map(r -> new AlgorithmUse(((Number) r[0]).longValue(), (String) r[1],
-                ((Number) r[2]).intValue(), listsByOffer.get(((Number) r[3]).longValue()))).toList();
+                ((Number) r[2]).intValue(), listsByOffer.get(((Number) r[3]).longValue()), ((Number) r[4]).longValue(),
+                ComplianceQueries.instant(r[5]))).toList();
         return new Page<>(items, page, size, total);
     }
 

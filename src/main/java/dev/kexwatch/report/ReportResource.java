@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -121,9 +122,9 @@ public class ReportResource {
     @Produces(CSV)
     public String algorithmCsv(@PathParam("name") String name) {
         List<List<?>> rows = new ArrayList<>();
-        fleet.offering(name, 0, 100_000).items()
-                .forEach(u -> rows.add(List.of(u.hostId(), u.address(), u.port(), u.lists())));
-        return Csv.of(List.of("host_id", "address", "port", "lists"), rows);
+        fleet.offering(name, 0, 100_000).items().forEach(u -> rows.add(
+                Arrays.asList(u.hostId(), u.address(), u.port(), u.lists(), u.scanId(), u.probedAt())));
+        return Csv.of(List.of("host_id", "address", "port", "lists", "scan_id", "probed_at"), rows);
     }
 
     /** Counts of the last {@code scans} finished scans, oldest first. */
@@ -151,16 +152,16 @@ public class ReportResource {
         }
     }
 
+    /** One row per host; {@code scan_id} and {@code probed_at} date each row as evidence. */
     private static String hostsCsv(List<HostCompliance> hosts) {
         List<List<?>> rows = new ArrayList<>();
         for (HostCompliance h : hosts) {
             List<String> rules = h.findings().stream().map(f -> f.policyId() + "/" + f.ruleId()).distinct().toList();
             List<String> names = h.findings().stream().flatMap(f -> f.names().stream()).distinct().toList();
-            rows.add(List.of(h.hostId(), h.address(), h.port(), h.labels().toString(), h.state(),
-                    String.valueOf(h.worstSeverity()), String.valueOf(h.outcome()), String.valueOf(h.identification()),
-                    rules, names));
+            rows.add(Arrays.asList(h.hostId(), h.address(), h.port(), h.labels(), h.state(), h.worstSeverity(),
+                    h.outcome(), h.identification(), rules, names, h.scanId(), h.probedAt()));
         }
         return Csv.of(List.of("host_id", "address", "port", "labels", "state", "worst_severity", "outcome",
-                "identification", "rules", "names"), rows);
+                "identification", "rules", "names", "scan_id", "probed_at"), rows);
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +18,7 @@ import java.util.concurrent.Executors;
  */
 public final class HostileSshServer implements AutoCloseable {
 
-    private final HostileBehaviour behaviour;
+    private final HostileBehaviour.Script behaviour;
     private final ServerSocket listener;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "hostile-ssh");
@@ -26,12 +27,21 @@ public final class HostileSshServer implements AutoCloseable {
     });
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
-    private HostileSshServer(HostileBehaviour behaviour, ServerSocket listener) {
+    private HostileSshServer(HostileBehaviour.Script behaviour, ServerSocket listener) {
         this.behaviour = behaviour;
         this.listener = listener;
     }
 
     public static HostileSshServer start(HostileBehaviour behaviour) {
+        return start(behaviour::play);
+    }
+
+    /** A server that sends this identification line and these ten KEXINIT name-lists, whatever they hold. */
+    public static HostileSshServer offering(String identification, List<String> lists) {
+        return start(c -> c.identAndKexinit(identification, lists, false));
+    }
+
+    private static HostileSshServer start(HostileBehaviour.Script behaviour) {
         try {
             ServerSocket listener = new ServerSocket(0, 100, InetAddress.getByName(Ports.LOOPBACK));
             HostileSshServer server = new HostileSshServer(behaviour, listener);
