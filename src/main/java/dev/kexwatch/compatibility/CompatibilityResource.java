@@ -11,9 +11,12 @@ import dev.kexwatch.negotiation.ProfileFormatException;
 import dev.kexwatch.web.Csv;
 import dev.kexwatch.web.Problem;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -86,16 +89,19 @@ public class CompatibilityResource {
     @GET
     @Path("/matrix")
     @Produces(MediaType.APPLICATION_JSON)
-    public Matrix matrix(@QueryParam("label") String label) {
-        return service.matrix(selector(label));
+    public Matrix matrix(@QueryParam("label") String label, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        return service.matrix(selector(label), page, size);
     }
 
     @GET
     @Path("/matrix")
     @Produces(CSV)
-    public String matrixCsv(@QueryParam("label") String label) {
+    public String matrixCsv(@QueryParam("label") String label,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("1000") @Min(1) @Max(100000) int size) {
         List<List<?>> rows = new ArrayList<>();
-        for (Cell c : service.matrix(selector(label)).cells()) {
+        for (Cell c : service.matrix(selector(label), page, size).cells()) {
             rows.add(List.of(c.profile(), c.hostId(), c.address(), c.port(), c.works(), c.failingList(),
                     c.failingCategory(), c.reason()));
         }
@@ -150,5 +156,4 @@ public class CompatibilityResource {
                 List.of(new Problem.FieldError(field, message))).toResponse());
     }
 
-    /** RFC 4180 quoting for the fields users name (profile ids, host names). */
 }

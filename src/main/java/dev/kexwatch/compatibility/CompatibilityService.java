@@ -51,16 +51,18 @@ public class CompatibilityService {
     Clock clock;
 
     /** Every profile × every enabled host of the selector that has an offer. */
-    public Matrix matrix(Map<String, String> selector) {
-        List<FleetHost> hosts = fleet.hosts(selector);
+    public Matrix matrix(Map<String, String> selector, int page, int size) {
+        List<FleetHost> selected = fleet.hosts(selector);
+        int from = (int) Math.min((long) page * size, selected.size());
+        List<FleetHost> hosts = selected.subList(from, Math.min(from + size, selected.size()));
         List<ClientProfile> all = profiles.profiles().all();
         FleetMatrix matrix = FleetMatrix.compute(negotiator, all, hostOffers(hosts, FleetHost::offer));
         Map<Long, FleetHost> byId = index(hosts);
         List<Cell> cells = cells(matrix.cells(), byId);
         Map<String, List<Long>> unreachable = new LinkedHashMap<>();
         matrix.unreachableByProfile().forEach((id, ids) -> unreachable.put(id, ids.stream().map(Long::valueOf).toList()));
-        return new Matrix(hosts.size(), fleet.withoutOffer(selector), all.stream().map(ClientProfile::id).toList(),
-                cells, unreachable);
+        return new Matrix(selected.size(), fleet.withoutOffer(selector), all.stream().map(ClientProfile::id).toList(),
+                cells, unreachable, page, size, selected.size());
     }
 
     /** Per profile, how many enabled hosts it cannot negotiate with (from distinct offers: cheap). */

@@ -45,13 +45,17 @@ public final class CompatibilityViews {
     }
 
     /**
-     * Profiles × hosts of the latest offers.
+     * Profiles × hosts of the latest offers, one page of hosts at a time (host id order).
      *
+     * @param hosts hosts of the selection with an offer, over every page
      * @param hostsWithoutOffer hosts of the selection whose latest probe captured no offer, so are not in the matrix
-     * @param unreachable per profile (every profile listed) the ids of the hosts it cannot negotiate with
+     * @param cells every profile on each host of this page
+     * @param unreachable per profile (every profile listed) the ids of the hosts of this page it cannot negotiate
+     *        with; {@code GET /q/metrics} has the fleet-wide counts ({@code kexwatch_client_unreachable_hosts})
+     * @param total hosts over every page (the paging contract's name for {@code hosts})
      */
     public record Matrix(int hosts, long hostsWithoutOffer, List<String> profiles, List<Cell> cells,
-            Map<String, List<Long>> unreachable) {
+            Map<String, List<Long>> unreachable, int page, int size, long total) {
     }
 
     /** Every (or one) profile negotiated against one host's latest offer. */

@@ -1,132 +1,177 @@
 package dev.kexwatch.inventory;
 
+import dev.kexwatch.inventory.InventoryEntry.Position;
 import dev.kexwatch.inventory.InventoryException.RowError;
+import dev.kexwatch.inventory.InventoryFile.Parsed;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a CSV inventory. The header names the columns: {@code address} (required), {@code port},
- * {@code labels} ({@code key=value;key=value}) and {@code enabled} ({@code true}/{@code false}); blank lines
- * and lines starting with {@code #} are skipped. Fields are not quoted: no column needs a comma.
+ * Reads a CSV inventory (RFC 4180, Commons CSV: quoted fields may hold commas). The header names the columns:
+ * {@code address} (required), {@code port}, {@code labels} ({@code key=value;key=value}, as CSV exports write
+ * them) and {@code enabled} ({@code true}/{@code false}); blank lines and lines starting with {@code #} are
+ * skipped. Every problem of the document is collected, each at its line and column (the field's number).
  */
 final class InventoryCsv {
 
     private static final List<String> COLUMNS = List.of("address", "port", "labels", "enabled");
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setCommentMarker('#')
+            .setIgnoreEmptyLines(true).setTrim(true).get();
 
-    private InventoryCsv() {
+    private final String name;
+    private final String text;
+    /** Where each line starts in the text, to turn a record's character position into its line. */
+    private final List<Integer> lineStarts = new ArrayList<>();
+    private final List<RowError> errors = new ArrayList<>();
+    private int headerSize;
+
+    private InventoryCsv(String name, String text) {
+        this.name = name;
+        this.text = text;
+        lineStarts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lineStarts.add(i + 1);
+            }
+        }
     }
 
-    static List<InventoryEntry> parse(String text, String name) {
-        String[] lines = text.split("\r?\n", -1);
-        int headerLine = firstContentLine(lines);
-        if (headerLine < 0) {
-            return List.of();
-        }
-        Map<String, Integer> columns = header(lines[headerLine], name + ": row " + (headerLine + 1));
+    static Parsed parse(String text, String name) {
+        return new InventoryCsv(name, text).read();
+    }
+
+    private Parsed read() {
         List<InventoryEntry> entries = new ArrayList<>();
-        List<RowError> errors = new ArrayList<>();
-        for (int i = headerLine + 1; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            if (!records.hasNext()) {
+                return new Parsed(entries, errors);
             }
-            String where = name + ": row " + (i + 1);
-            try {
-                entries.add(new InventoryEntry(where, row(line.split(",", -1), columns)));
-            } catch (FieldException e) {
-                errors.add(new RowError(where, e.field, e.getMessage()));
+            Map<String, Integer> columns = header(records.next());
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                entries.add(entry(record, columns));
             }
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            errors.add(new RowError(name, "", "not valid CSV: " + e.getMessage()));
         }
-        if (!errors.isEmpty()) {
-            throw new InventoryException(errors);
-        }
-        return entries;
+        return new Parsed(entries, errors);
     }
 
-    private static int firstContentLine(String[] lines) {
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (!line.isEmpty() && !line.startsWith("#")) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static Map<String, Integer> header(String line, String where) {
+    private Map<String, Integer> header(CSVRecord header) {
+        int line = line(header);
         Map<String, Integer> columns = new HashMap<>();
-        String[] names = line.split(",", -1);
-        for (int i = 0; i < names.length; i++) {
-            String column = names[i].strip().toLowerCase(Locale.ROOT);
+        headerSize = header.size();
+        for (int i = 0; i < header.size(); i++) {
+            String column = header.get(i).toLowerCase(Locale.ROOT);
             if (!COLUMNS.contains(column)) {
-                throw new InventoryException(List.of(new RowError(where, "",
-                        "unknown column '" + column + "' (known: " + String.join(", ", COLUMNS) + ")")));
+                errors.add(new RowError(where(line), "", "unknown column '" + column + "' (known: "
+                        + String.join(", ", COLUMNS) + ")", line, i + 1));
+            } else if (columns.putIfAbsent(column, i) != null) {
+                errors.add(new RowError(where(line), "", "column '" + column + "' is given twice", line, i + 1));
             }
-            columns.put(column, i);
         }
         if (!columns.containsKey("address")) {
-            throw new InventoryException(List.of(new RowError(where, "", "the header has no 'address' column")));
+            errors.add(new RowError(where(line), "", "the header has no 'address' column", line, 1));
         }
         return columns;
     }
 
-    private static HostSpec row(String[] fields, Map<String, Integer> columns) {
-        if (fields.length != columns.size()) {
-            throw new FieldException("", "has " + fields.length + " fields, the header " + columns.size());
+    private InventoryEntry entry(CSVRecord record, Map<String, Integer> columns) {
+        int line = line(record);
+        Map<String, Position> fields = new HashMap<>();
+        fields.put("", new Position(line, 1));
+        columns.forEach((column, index) -> fields.put(column, new Position(line, index + 1)));
+        InventoryEntry located = new InventoryEntry(where(line), null, fields);
+        if (record.size() != headerSize) {
+            errors.add(located.error("", "has " + record.size() + " fields, the header " + headerSize));
         }
-        String port = field(fields, columns, "port");
-        String enabled = field(fields, columns, "enabled");
-        return new HostSpec(field(fields, columns, "address"), port.isEmpty() ? null : port(port), labels(
-                field(fields, columns, "labels")), enabled.isEmpty() ? null : bool(enabled));
+        String port = field(record, columns, "port");
+        String enabled = field(record, columns, "enabled");
+        HostSpec spec = new HostSpec(emptyToNull(field(record, columns, "address")),
+                port.isEmpty() ? null : port(port, located), labels(field(record, columns, "labels"), located),
+                enabled.isEmpty() ? null : bool(enabled, located));
+        return new InventoryEntry(where(line), spec, fields);
     }
 
-    private static String field(String[] fields, Map<String, Integer> columns, String column) {
+    private static String field(CSVRecord record, Map<String, Integer> columns, String column) {
         Integer index = columns.get(column);
-        return index == null ? "" : fields[index].strip();
+        return index == null || index >= record.size() ? "" : record.get(index);
     }
 
-    private static int port(String text) {
+    private Integer port(String text, InventoryEntry at) {
         try {
-            return Integer.parseInt(text);
+            return Integer.valueOf(text);
         } catch (NumberFormatException e) {
-            throw new FieldException("port", "'" + text + "' is not a number");
+            errors.add(at.error("port", "'" + text + "' is not a number"));
+            return null;
         }
     }
 
-    private static boolean bool(String text) {
+    private Boolean bool(String text, InventoryEntry at) {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1" -> true;
             case "false", "no", "0" -> false;
-            default -> throw new FieldException("enabled", "'" + text + "' is not true or false");
+            default -> {
+                errors.add(at.error("enabled", "'" + text + "' is not true or false"));
+                yield null;
+            }
         };
     }
 
-    private static Map<String, String> labels(String text) {
+    /** Label keys given twice are reported, not silently resolved to the last value. */
+    private Map<String, String> labels(String text, InventoryEntry at) {
         Map<String, String> labels = new LinkedHashMap<>();
         if (text.isEmpty()) {
             return labels;
         }
         for (String pair : text.split(";")) {
             int eq = pair.indexOf('=');
+            String key = eq <= 0 ? "" : pair.substring(0, eq).strip();
             if (eq <= 0) {
-                throw new FieldException("labels", "'" + pair + "' is not key=value");
+                errors.add(at.error("labels", "'" + pair + "' is not key=value"));
+            } else if (labels.putIfAbsent(key, pair.substring(eq + 1).strip()) != null) {
+                errors.add(at.error("labels", "label '" + key + "' is given twice; remove one"));
             }
-            labels.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
         }
         return labels;
     }
 
-    /** A bad field of one row. */
-    private static final class FieldException extends RuntimeException {
-        private final String field;
+    private static String emptyToNull(String text) {
+        return text.isEmpty() ? null : text;
+    }
 
-        FieldException(String field, String message) {
-            super(message);
-            this.field = field;
+    /** The 1-based line a record starts on. */
+    private int line(CSVRecord record) {
+        // Binary search: a linear one per record made a 100,000-row import quadratic.
+        int found = Collections.binarySearch(lineStarts, (int) record.getCharacterPosition());
+        int line = found >= 0 ? found : -found - 2;
+        // A record's position may be that of comment lines before it: step over them.
+        while (line + 1 < lineStarts.size() && isSkipped(line)) {
+            line++;
         }
+        return line + 1;
+    }
+
+    private boolean isSkipped(int line) {
+        int end = line + 1 < lineStarts.size() ? lineStarts.get(line + 1) : text.length();
+        String content = text.substring(lineStarts.get(line), end).strip();
+        return content.isEmpty() || content.startsWith("#");
+    }
+
+    private String where(int line) {
+        return name + ": row " + line;
     }
 }

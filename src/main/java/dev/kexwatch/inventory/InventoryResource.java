@@ -94,7 +94,7 @@ public class InventoryResource {
         } catch (InventoryException e) {
             List<Problem.FieldError> errors = e.rowErrors().stream().map(r -> new Problem.FieldError(
                     r.where().replaceFirst("^upload: ?", "") + (r.field().isEmpty() ? "" : "." + r.field()),
-                    r.message())).toList();
+                    r.message(), r.line() > 0 ? r.line() : null, r.line() > 0 ? r.column() : null)).toList();
             return Problem.unprocessable("the inventory has errors; nothing was imported", errors).toResponse();
         }
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /** Keeps the inventory of hosts. */
@@ -114,9 +115,9 @@ public class InventoryService {
      */
     @Transactional
     public ImportReport importText(String text, Format format, String name) {
-        List<InventoryEntry> entries = format == Format.CSV ? InventoryCsv.parse(text, name)
+        InventoryFile.Parsed parsed = format == Format.CSV ? InventoryCsv.parse(text, name)
                 : InventoryFile.parse(text, name);
-        List<HostSpec> specs = validated(entries);
+        List<HostSpec> specs = validated(parsed.entries(), parsed.errors());
         Host.flush(); // the batch below bypasses Hibernate: nothing of it may be pending
         ImportReport report = Host.getSession()
                 .doReturningWork(connection -> HostUpserts.write(connection, specs, clock.instant()));
@@ -124,26 +125,49 @@ public class InventoryService {
         return report;
     }
 
-    /** Checks every entry and expands CIDR blocks; throws with all errors found. */
-    private List<HostSpec> validated(List<InventoryEntry> entries) {
-        List<RowError> errors = new ArrayList<>();
+    /**
+     * Checks every entry and expands CIDR blocks; throws with all errors found, the parser's among them, so a
+     * document's problems come in one answer. A host given twice (also through overlapping blocks) is an error.
+     */
+    private List<HostSpec> validated(List<InventoryEntry> entries, List<RowError> parseErrors) {
+        List<RowError> errors = new ArrayList<>(parseErrors);
         Map<String, HostSpec> specs = new LinkedHashMap<>();
+        Map<String, String> firstSeen = new HashMap<>();
         for (InventoryEntry entry : entries) {
             if (entry.spec() == null) {
-                errors.add(new RowError(entry.where(), "", "empty entry"));
+                errors.add(entry.error("", "empty entry"));
                 continue;
             }
-            for (ConstraintViolation<HostSpec> v : validator.validate(entry.spec())) {
-                errors.add(new RowError(entry.where(), v.getPropertyPath().toString(), v.getMessage()));
+            Set<ConstraintViolation<HostSpec>> violations = validator.validate(entry.spec());
+            for (ConstraintViolation<HostSpec> v : violations) {
+                errors.add(entry.error(v.getPropertyPath().toString(), v.getMessage()));
             }
-            if (errors.isEmpty()) {
-                expand(entry, errors).forEach(s -> specs.put(s.address() + " " + s.portOrDefault(), s));
+            if (violations.isEmpty()) {
+                duplicates(entry, expand(entry, errors), firstSeen, errors).forEach(s -> specs.put(key(s), s));
             }
         }
         if (!errors.isEmpty()) {
             throw new InventoryException(errors);
         }
         return List.copyOf(specs.values());
+    }
+
+    /** The entry's hosts; those an earlier entry already gave are reported once for the entry, naming one of them. */
+    private static List<HostSpec> duplicates(InventoryEntry entry, List<HostSpec> hosts, Map<String, String> firstSeen,
+            List<RowError> errors) {
+        List<HostSpec> repeated = hosts.stream().filter(h -> firstSeen.containsKey(key(h))).toList();
+        if (!repeated.isEmpty()) {
+            HostSpec one = repeated.get(0);
+            errors.add(entry.error("address", one.address() + " port " + one.portOrDefault()
+                    + (repeated.size() > 1 ? " and " + (repeated.size() - 1) + " more host(s)" : "")
+                    + " already given at " + firstSeen.get(key(one))));
+        }
+        hosts.forEach(h -> firstSeen.putIfAbsent(key(h), entry.where().replaceFirst("^.*?: ", "")));
+        return hosts;
+    }
+
+    private static String key(HostSpec spec) {
+        return spec.address() + " " + spec.portOrDefault();
     }
 
     private List<HostSpec> expand(InventoryEntry entry, List<RowError> errors) {
@@ -154,7 +178,7 @@ public class InventoryService {
                             .map(a -> new HostSpec(a, spec.port(), spec.labels(), spec.enabled())).toList())
                     .orElse(List.of(spec));
         } catch (IllegalArgumentException e) {
-            errors.add(new RowError(entry.where(), "address", e.getMessage()));
+            errors.add(entry.error("address", e.getMessage()));
             return List.of();
         }
     }

@@ -10,6 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,12 @@ public class FleetGauges {
 
     @Inject
     KexwatchMetrics metrics;
+
+    @Inject
+    MetricsConfig config;
+
+    @Inject
+    Clock clock;
 
     /** Stored offers never change, so what is known about one is computed once. */
     private final Map<Long, OfferFacts> facts = new ConcurrentHashMap<>();
@@ -51,7 +58,7 @@ public class FleetGauges {
     }
 
     synchronized void refresh() {
-        FleetRows rows = queries.read();
+        FleetRows rows = queries.read(clock.instant().minus(config.weakAppearedFor()));
         facts.keySet().retainAll(rows.offers().keySet());
         metrics.update(FleetSnapshot.of(rows, policies.policies().policies(), ALGORITHMS,
                 id -> facts.computeIfAbsent(id, k -> OfferFacts.of(rows.offers().get(k), CATALOG)),

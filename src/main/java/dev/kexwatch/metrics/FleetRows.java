@@ -14,10 +14,11 @@ import java.util.Set;
  * @param hosts every enabled host with its current state
  * @param offers the offers those hosts (and their previous successful observations) sent, by offer id
  * @param findings unwaived findings of the current observations, by policy, rule and severity
- * @param lastSuccessfulScan when the latest finished scan ended; empty before the first one
+ * @param lastSuccessfulScan when the latest finished scan that covered the fleet ended; empty before the first
+ * @param weakWindowStart a weak algorithm that appeared at or after this time still counts as appeared
  */
 record FleetRows(List<HostRow> hosts, Map<Long, ServerOffer> offers, Map<FindingKey, Long> findings,
-        Optional<Instant> lastSuccessfulScan) {
+        Optional<Instant> lastSuccessfulScan, Instant weakWindowStart) {
 
     FleetRows {
         hosts = List.copyOf(hosts);
@@ -29,15 +30,16 @@ record FleetRows(List<HostRow> hosts, Map<Long, ServerOffer> offers, Map<Finding
      * One enabled host.
      *
      * @param offerId the offer of its current observation; empty when unscanned or unreachable
-     * @param firstSeenNow true when its current observation started in the host's latest scan
-     * @param previousOkOfferId the offer of its successful observation before the current one
+     * @param okRuns its successful observations, newest first, when one of them began within the weak window;
+     *        empty otherwise (nothing can have appeared lately)
      * @param policiesFailed policies with an unwaived finding in its current observation
      */
     record HostRow(long id, String address, int port, Map<String, String> labels, HostState state,
-            Optional<Long> offerId, boolean firstSeenNow, Optional<Long> previousOkOfferId, Set<String> policiesFailed) {
+            Optional<Long> offerId, List<OkRun> okRuns, Set<String> policiesFailed) {
 
         HostRow {
             labels = Map.copyOf(labels);
+            okRuns = List.copyOf(okRuns);
             policiesFailed = Set.copyOf(policiesFailed);
         }
 
@@ -45,6 +47,10 @@ record FleetRows(List<HostRow> hosts, Map<Long, ServerOffer> offers, Map<Finding
         String endpoint() {
             return (address.contains(":") ? "[" + address + "]" : address) + ":" + port;
         }
+    }
+
+    /** A successful observation of a host: its offer, and when the run of identical results began. */
+    record OkRun(long offerId, Instant firstSeen) {
     }
 
     /** A series of {@code kexwatch_findings}. */

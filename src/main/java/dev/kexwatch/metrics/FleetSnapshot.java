@@ -45,7 +45,8 @@ record FleetSnapshot(Map<HostState, Long> hostStates, Map<PolicyState, Long> pol
                 .forEach(key -> offering.merge(key, 1L, Long::sum))));
         Counts counts = new Counts(count(hosts, facts, OfferFacts::terrapinExposed),
                 count(hosts, facts, OfferFacts::postQuantum), count(hosts, facts, OfferFacts::weak),
-                hosts.stream().filter(h -> weakAppeared(h, facts)).count(), Math.max(0, hosts.size() - perHostMax));
+                hosts.stream().filter(h -> weakAppeared(h, rows.weakWindowStart(), facts)).count(),
+                Math.max(0, hosts.size() - perHostMax));
         return new FleetSnapshot(hostStates(hosts), policyStates(hosts, policies), findings(rows, policies), offering,
                 counts, rows.lastSuccessfulScan(), hosts.subList(0, Math.min(perHostMax, hosts.size())));
     }
@@ -90,10 +91,19 @@ record FleetSnapshot(Map<HostState, Long> hostStates, Map<PolicyState, Long> pol
         return findings;
     }
 
-    /** A regression, not old debt: the new successful observation is weak and the previous successful one was not. */
-    private static boolean weakAppeared(HostRow host, LongFunction<OfferFacts> facts) {
-        return host.firstSeenNow() && host.offerId().isPresent() && host.previousOkOfferId().isPresent()
-                && facts.apply(host.offerId().get()).weak() && !facts.apply(host.previousOkOfferId().get()).weak();
+    /**
+     * A regression, not old debt: the host's latest successful offers are weak, a successful one before them was
+     * not, and the first weak one began at or after {@code since}. So the gauge stays raised for the whole window
+     * however many unchanged scans follow (an alert must outlive Alertmanager's grouping), and drops as soon as
+     * the host offers nothing weak again. A host that stops answering is not fixed: its last offer counts.
+     */
+    private static boolean weakAppeared(HostRow host, Instant since, LongFunction<OfferFacts> facts) {
+        List<FleetRows.OkRun> runs = host.okRuns();
+        int weak = 0;
+        while (weak < runs.size() && facts.apply(runs.get(weak).offerId()).weak()) {
+            weak++;
+        }
+        return weak > 0 && weak < runs.size() && !runs.get(weak - 1).firstSeen().isBefore(since);
     }
 
     private static long count(List<HostRow> hosts, LongFunction<OfferFacts> facts, Predicate<OfferFacts> test) {

@@ -7,6 +7,7 @@ import dev.kexwatch.algorithm.KexList;
 import dev.kexwatch.algorithm.ServerOffer;
 import dev.kexwatch.metrics.FleetRows.FindingKey;
 import dev.kexwatch.metrics.FleetRows.HostRow;
+import dev.kexwatch.metrics.FleetRows.OkRun;
 import dev.kexwatch.report.HostState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,19 +37,37 @@ public class MetricsQueries {
     private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() { };
     private static final TypeReference<Map<String, List<String>>> LISTS = new TypeReference<>() { };
 
-    /** Enabled hosts, their current observation and, where it is a new successful one, the successful one before. */
+    /** Enabled hosts and their current observation. */
     private static final String HOSTS = """
-            select h.id, h.address, h.port, h.labels::text, coalesce(s.state, 'unscanned'), o.offer_id,
-                   coalesce(o.seen = 1, false), prev.offer_id
+            select h.id, h.address, h.port, h.labels::text, coalesce(s.state, 'unscanned'), o.offer_id
               from host h
               left join host_status s on s.host_id = h.id
               left join observation o on o.id = s.observation_id
-              left join lateral (
-                    select p.offer_id from observation p
-                     where p.host_id = h.id and p.id < o.id and p.outcome = 'OK' and o.outcome = 'OK' and o.seen = 1
-                     order by p.id desc limit 1) prev on true
              where h.enabled
              order by h.id""";
+
+    /**
+     * Every successful observation, newest first, of the enabled hosts with one that began since :since: only
+     * those hosts can have had a weak algorithm appear within the window. Recent runs are found through the
+     * scans started since then (indexed), not by reading all history.
+     */
+    private static final String RECENT_OK_RUNS = """
+            select p.host_id, p.offer_id, p.first_seen_at from observation p join host h on h.id = p.host_id
+             where h.enabled and p.outcome = 'OK' and p.offer_id is not null and p.host_id in (
+                   select c.host_id from observation c
+                    where c.outcome = 'OK' and c.first_seen_at >= :since
+                      and c.first_scan_id in (select r.id from scan_run r where r.started_at >= :since))
+             order by p.host_id, p.id desc""";
+
+    /**
+     * The latest finished scan that covered the fleet: at least :share of the hosts enabled when it began (a
+     * label scan of a few hosts, or of none, says nothing about the rest, so it must not silence the staleness
+     * alert). A scan of an empty fleet covers it.
+     */
+    private static final String LAST_SUCCESSFUL_SCAN = """
+            select extract(epoch from max(finished_at)) from scan_run
+             where status = 'finished' and fleet_hosts is not null
+               and total >= ceil(cast(:share as numeric) * fleet_hosts) and (total > 0 or fleet_hosts = 0)""";
 
     /** Joins every enabled host's current observation to its unwaived findings. */
     private static final String CURRENT_FINDINGS = """
@@ -60,17 +79,31 @@ public class MetricsQueries {
     @Inject
     EntityManager em;
 
+    @Inject
+    MetricsConfig config;
+
+    /** The fleet now; a weak algorithm that appeared at or after {@code weakSince} counts as appeared. */
     @Transactional
-    public FleetRows read() {
+    public FleetRows read(Instant weakSince) {
         Map<Long, Set<String>> failed = policiesFailed();
+        Map<Long, List<OkRun>> recent = recentOkRuns(weakSince);
         List<HostRow> hosts = new ArrayList<>();
         for (Object[] r : rows(HOSTS)) {
             long id = number(r[0]);
             hosts.add(new HostRow(id, (String) r[1], (int) number(r[2]), json((String) r[3], LABELS),
-                    HostState.valueOf((String) r[4]), optionalId(r[5]), (Boolean) r[6], optionalId(r[7]),
+                    HostState.valueOf((String) r[4]), optionalId(r[5]), recent.getOrDefault(id, List.of()),
                     failed.getOrDefault(id, Set.of())));
         }
-        return new FleetRows(hosts, offers(hosts), findings(), lastSuccessfulScan());
+        return new FleetRows(hosts, offers(hosts), findings(), lastSuccessfulScan(), weakSince);
+    }
+
+    private Map<Long, List<OkRun>> recentOkRuns(Instant since) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(RECENT_OK_RUNS).setParameter("since", since).getResultList();
+        Map<Long, List<OkRun>> runs = new HashMap<>();
+        rows.forEach(r -> runs.computeIfAbsent(number(r[0]), id -> new ArrayList<>())
+                .add(new OkRun(number(r[1]), instant(r[2]))));
+        return runs;
     }
 
     private Map<Long, Set<String>> policiesFailed() {
@@ -91,7 +124,7 @@ public class MetricsQueries {
         Set<Long> ids = new HashSet<>();
         hosts.forEach(h -> {
             h.offerId().ifPresent(ids::add);
-            h.previousOkOfferId().ifPresent(ids::add);
+            h.okRuns().forEach(run -> ids.add(run.offerId()));
         });
         if (ids.isEmpty()) {
             return Map.of();
@@ -104,8 +137,8 @@ public class MetricsQueries {
     }
 
     private Optional<Instant> lastSuccessfulScan() {
-        Object epoch = em.createNativeQuery(
-                "select extract(epoch from max(finished_at)) from scan_run where status = 'finished'").getSingleResult();
+        Object epoch = em.createNativeQuery(LAST_SUCCESSFUL_SCAN).setParameter("share", config.successfulScanShare())
+                .getSingleResult();
         return Optional.ofNullable(epoch).map(e -> Instant.ofEpochMilli(Math.round(((Number) e).doubleValue() * 1000)));
     }
 
@@ -125,6 +158,11 @@ public class MetricsQueries {
 
     private static long number(Object value) {
         return ((Number) value).longValue();
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof java.sql.Timestamp ts ? ts.toInstant()
+                : value instanceof java.time.OffsetDateTime odt ? odt.toInstant() : (Instant) value;
     }
 
     private static Optional<Long> optionalId(Object value) {

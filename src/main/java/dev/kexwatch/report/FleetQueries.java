@@ -71,23 +71,24 @@ public class FleetQueries {
         return Optional.of(drift(host.get(), from.get(), to.get(), fromScan, toScan));
     }
 
-    /** Every host whose result changed in a scan (default: the latest finished one), with its drift. */
+    /** One page of the hosts whose result changed in a scan (default: the latest finished one), with their drift. */
     @Transactional
-    public List<Drift> changes(Long scanId) {
+    public Page<Drift> changes(Long scanId, int page, int size) {
         Optional<Long> scan = Optional.ofNullable(scanId).or(() -> ScanRun.latestFinished().map(r -> r.id));
         if (scan.isEmpty()) {
-            return List.of();
+            return new Page<>(List.of(), page, size, 0);
         }
         List<Drift> drifts = new ArrayList<>();
-        for (Observation started : Observation.<Observation>list("firstScanId = ?1 order by hostId", scan.get())) {
+        for (Observation started : Observation.<Observation>find("firstScanId = ?1 order by hostId, id", scan.get())
+                .page(page, size).list()) {
             Optional<Observation> before = Observation.<Observation>find("hostId = ?1 and id < ?2 order by id desc",
                     started.hostId, started.id).firstResultOptional();
             Host host = Host.findById(started.hostId);
             drifts.add(before.map(b -> drift(host, b, started, b.lastScanId, started.firstScanId))
                     .orElseGet(() -> new Drift(host.id, host.address, host.port, null, started.firstScanId, null,
-                            started.outcome, Map.of())));
+                            started.outcome, Drift.Software.of(null, started.identification), Map.of())));
         }
-        return drifts;
+        return new Page<>(drifts, page, size, Observation.count("firstScanId", scan.get()));
     }
 
     /**
@@ -129,7 +130,8 @@ public class FleetQueries {
         List<ScanRun> runs = ScanRun.<ScanRun>find("status = ?1 order by startedAt desc", ScanRun.Status.finished)
                 .page(0, scans).list();
         List<TrendPoint> points = new ArrayList<>(runs.stream()
-                .map(r -> new TrendPoint(r.id, r.startedAt, r.finishedAt, Map.copyOf(r.summary))).toList());
+                .map(r -> new TrendPoint(r.id, r.selector, r.total, r.fleetHosts, r.startedAt, r.finishedAt,
+                        Map.copyOf(r.summary))).toList());
         java.util.Collections.reverse(points);
         return points;
     }
@@ -158,7 +160,14 @@ public class FleetQueries {
                  where h.enabled and f.waiver is null group by 1, 2, 3 order by 4 desc, 1, 2""").getResultList();
         List<RuleCount> byRule = rules.stream().map(r -> new RuleCount((String) r[0], (String) r[1], (String) r[2],
                 ((Number) r[3]).longValue())).toList();
-        return new FleetSummary(hosts, byState, bySeverity, byPolicy, byRule, byLabel(groupBy));
+        Object[] dates = (Object[]) em.createNativeQuery("""
+                select min(o.last_seen_at), max(o.last_seen_at) from host_status s
+                  join host h on h.id = s.host_id join observation o on o.id = s.observation_id where h.enabled""")
+                .getSingleResult();
+        Optional<FleetSummary.ScanRef> latest = ScanRun.latestFinished().map(r -> new FleetSummary.ScanRef(r.id,
+                r.selector, r.total, r.startedAt, r.finishedAt));
+        return new FleetSummary(FleetSummary.DESCRIBES, latest.orElse(null), ComplianceQueries.instant(dates[0]),
+                ComplianceQueries.instant(dates[1]), hosts, byState, bySeverity, byPolicy, byRule, byLabel(groupBy));
     }
 
     private Map<String, Map<String, Long>> byLabel(String key) {
@@ -191,6 +200,7 @@ public class FleetQueries {
                 .orElse(new ServerOffer(Map.of()));
         return new Drift(host.id, host.address, host.port, fromScan != null ? fromScan : from.lastScanId,
                 toScan != null ? toScan : to.lastScanId, from.outcome, to.outcome,
+                Drift.Software.of(from.identification, to.identification),
                 Drift.keyed(OfferDiff.between(before, after)));
     }
 

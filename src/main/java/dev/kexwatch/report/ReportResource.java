@@ -100,11 +100,12 @@ public class ReportResource {
         return fleet.drift(id, from, to).map(RestResponse::ok).orElse(RestResponse.notFound());
     }
 
-    /** Every host whose result changed in a scan (default: the latest), with what changed. */
+    /** Every host whose result changed in a scan (default: the latest), with what changed, in host id order. */
     @GET
     @Path("/changes")
-    public List<Drift> changes(@QueryParam("scan") Long scan) {
-        return fleet.changes(scan);
+    public Page<Drift> changes(@QueryParam("scan") Long scan, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        return fleet.changes(scan, page, size);
     }
 
     /** Hosts whose latest offer has the algorithm, and in which lists. */

@@ -33,6 +33,11 @@ public class ScanClaims {
                 .getSingleResult();
     }
 
+    /** Every enabled host, whatever its labels. */
+    int enabledHosts() {
+        return ((Number) em.createNativeQuery("select count(*) from host where enabled").getSingleResult()).intValue();
+    }
+
     /**
      * Adds a pending claim for every enabled host the selector picks that the run has none for yet, and marks
      * done the hosts the run already has a result for (a run from before claims existed). Returns the claims.

@@ -1,7 +1,12 @@
 package dev.kexwatch.scan;
 
 import dev.kexwatch.inventory.Labels;
+import dev.kexwatch.web.Page;
 import dev.kexwatch.web.Problem;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -40,12 +45,14 @@ public class ScanResource {
                 .orElseGet(() -> Problem.of(Status.CONFLICT, "a scan is running already").toResponse());
     }
 
-    /** The latest scans, newest first. */
+    /** The scans, newest first, one page at a time ({@code page} from 0, {@code size} up to 500). */
     @GET
-    public List<ScanView> list(@QueryParam("limit") Integer limit) {
-        int size = limit == null ? 50 : Math.max(1, Math.min(limit, 500));
-        return ScanRun.<ScanRun>find("order by startedAt desc").page(0, size).list().stream().map(ScanView::of)
-                .toList();
+    @Transactional
+    public Page<ScanView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        List<ScanView> items = ScanRun.<ScanRun>find("order by startedAt desc, id desc").page(page, size).list()
+                .stream().map(ScanView::of).toList();
+        return new Page<>(items, page, size, ScanRun.count());
     }
 
     /** One scan; for the running one with live progress: outcomes so far and an ETA. */

@@ -50,6 +50,10 @@ public class ScanRun extends PanacheEntityBase {
 
     public int total;
 
+    /** Enabled hosts of the whole fleet when the run began: {@code total} of them says how much it covered. */
+    @Column(name = "fleet_hosts")
+    public Integer fleetHosts;
+
     public int done;
 
     /** Counts by outcome ({@code outcome.OK}) and by compliance state ({@code state.compliant}) at the end. */

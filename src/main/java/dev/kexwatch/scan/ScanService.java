@@ -192,6 +192,7 @@ public class ScanService {
         run.persist();
         ScanRun.flush();
         run.total = claims.fill(run.id, selector);
+        run.fleetHosts = claims.enabledHosts();
         claims.renew(run.id, instance.id(), config.lease());
         return Optional.of(run);
     }
@@ -347,7 +348,10 @@ public class ScanService {
         return true;
     }
 
-    /** Counts by outcome of every replica's results in the run, and the fleet's compliance states now. */
+    /**
+     * Counts by outcome of every replica's results in the run, and the compliance states of the hosts it probed
+     * (not the fleet's: a label scan's summary speaks of its own hosts only).
+     */
     private static Map<String, Long> summary(long scanId) {
         Map<String, Long> summary = new HashMap<>();
         Observation.getEntityManager()
@@ -356,8 +360,10 @@ public class ScanService {
                 .setParameter("scan", scanId).getResultList()
                 .forEach(row -> summary.put("outcome." + row[0], (Long) row[1]));
         HostStatus.getEntityManager()
-                .createQuery("select s.state, count(s) from HostStatus s group by s.state", Object[].class)
-                .getResultList().forEach(row -> summary.put("state." + row[0], (Long) row[1]));
+                .createQuery("select s.state, count(s) from HostStatus s, Observation o where o.id = s.observationId "
+                        + "and o.lastScanId = :scan group by s.state", Object[].class)
+                .setParameter("scan", scanId).getResultList()
+                .forEach(row -> summary.put("state." + row[0], (Long) row[1]));
         return summary;
     }
 

@@ -14,7 +14,16 @@ public record Problem(String type, String title, int status, String detail, List
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public record FieldError(String field, String message) {
+    /**
+     * @param line where in a posted document (1-based) the problem is, for document bodies (imports); else null
+     * @param column the column there (for CSV, the field's number in its row); else null
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String field, String message, Integer line, Integer column) {
+
+        public FieldError(String field, String message) {
+            this(field, message, null, null);
+        }
     }
 
     public static Problem of(Response.Status status, String detail) {

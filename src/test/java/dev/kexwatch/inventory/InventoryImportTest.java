@@ -60,8 +60,8 @@ class InventoryImportTest {
                 """);
         assertThatThrownBy(() -> inventory.importFile(file))
                 .isInstanceOfSatisfying(InventoryException.class, e -> assertThat(e.errors()).containsExactly(
-                        file + ": hosts[1].port: must be greater than or equal to 1",
-                        file + ": hosts[2].address: must not be blank"));
+                        file + ": hosts[1].port (line 4, column 11): must be greater than or equal to 1",
+                        file + ": hosts[2].address (line 5, column 5): must not be blank"));
         assertThat(Host.findByAddress("127.0.0.33", 22)).isEmpty();
     }
 
@@ -69,10 +69,11 @@ class InventoryImportTest {
     void pointsAtBrokenYamlAndUnknownKeys() throws IOException {
         Path broken = write("hosts:\n  - address: 127.0.0.35\n    port: \"22\n");
         assertThatThrownBy(() -> inventory.importFile(broken)).isInstanceOf(InventoryException.class)
-                .hasMessageStartingWith(broken + ":3:").hasMessageContaining("quoted scalar");
+                .hasMessageStartingWith(broken + " (line ").hasMessageContaining("quoted scalar");
         Path unknown = write("hosts:\n  - address: 127.0.0.36\n    prot: 22\n");
         assertThatThrownBy(() -> inventory.importFile(unknown)).isInstanceOf(InventoryException.class)
-                .hasMessageStartingWith(unknown + ":").hasMessageContaining("hosts[0].prot: unknown field 'prot'");
+                .hasMessage(unknown + ": hosts[0].prot (line 3, column 5): unknown field 'prot' (known: address, "
+                        + "enabled, labels, port)");
     }
 
     @Test
@@ -102,12 +103,59 @@ class InventoryImportTest {
                 """, ".csv");
         assertThatThrownBy(() -> inventory.importFile(file))
                 .isInstanceOfSatisfying(InventoryException.class, e -> assertThat(e.errors()).containsExactly(
-                        file + ": row 3.port: 'twenty' is not a number",
-                        file + ": row 4.labels: 'env' is not key=value"));
+                        file + ": row 3.port (line 3, column 2): 'twenty' is not a number",
+                        file + ": row 4.labels (line 4, column 3): 'env' is not key=value",
+                        file + ": row 5.port (line 5, column 2): must be less than or equal to 65535"));
         assertThat(Host.findByAddress("127.0.0.50", 22)).isEmpty();
         Path range = write("address\n127.0.0.0/8\n", ".csv");
         assertThatThrownBy(() -> inventory.importFile(range)).isInstanceOf(InventoryException.class)
-                .hasMessageContaining(range + ": row 2.address: 127.0.0.0/8 has 16777216 addresses, more than the cap");
+                .hasMessageContaining(range + ": row 2.address (line 2, column 1): 127.0.0.0/8 has 16777216 addresses, "
+                        + "more than the cap");
+    }
+
+    @Test
+    void everyProblemOfAYamlDocumentComesInOneAnswerEachOnItsOwnLine() throws IOException {
+        Path file = write("""
+                hosts:
+                  - address: 127.0.0.60
+                    prot: 22
+                  - address: 127.0.0.61
+                    port: twenty
+                    labels: {env: prod, env: test}
+                  - address: 127.0.0.60
+                  - address: 127.0.0.62
+                    port: 70000
+                    address: 127.0.0.63
+                """);
+        assertThatThrownBy(() -> inventory.importFile(file))
+                .isInstanceOfSatisfying(InventoryException.class, e -> assertThat(e.errors()).containsExactlyInAnyOrder(
+                        file + ": hosts[0].prot (line 3, column 5): unknown field 'prot' (known: address, enabled, "
+                                + "labels, port)",
+                        file + ": hosts[1].port (line 5, column 11): 'twenty' is not a number",
+                        file + ": hosts[1].labels[env] (line 6, column 25): label 'env' is given twice; remove one",
+                        file + ": hosts[2].address (line 7, column 14): 127.0.0.60 port 22 already given at hosts[0]",
+                        file + ": hosts[3].address (line 10, column 5): 'address' is given twice; remove one",
+                        file + ": hosts[3].port (line 9, column 11): must be less than or equal to 65535"));
+        assertThat(Host.findByAddress("127.0.0.60", 22)).isEmpty();
+    }
+
+    @Test
+    void everyProblemOfACsvDocumentComesInOneAnswerWithDuplicatesReported() throws IOException {
+        Path file = write("""
+                # quoted fields hold commas
+                address,port,labels
+                127.0.0.64,22,"env=prod;team=a,b"
+                127.0.0.65,22,env=prod;env=test
+                127.0.0.64,22,
+
+                127.0.0.66,x,
+                """, ".csv");
+        assertThatThrownBy(() -> inventory.importFile(file))
+                .isInstanceOfSatisfying(InventoryException.class, e -> assertThat(e.errors()).containsExactly(
+                        file + ": row 4.labels (line 4, column 3): label 'env' is given twice; remove one",
+                        file + ": row 7.port (line 7, column 2): 'x' is not a number",
+                        file + ": row 5.address (line 5, column 1): 127.0.0.64 port 22 already given at row 3"));
+        assertThat(Host.findByAddress("127.0.0.64", 22)).isEmpty();
     }
 
     @Test

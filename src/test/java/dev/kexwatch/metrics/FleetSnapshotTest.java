@@ -6,6 +6,7 @@ import dev.kexwatch.algorithm.AlgorithmCatalog;
 import dev.kexwatch.algorithm.ServerOffer;
 import dev.kexwatch.metrics.FleetRows.FindingKey;
 import dev.kexwatch.metrics.FleetRows.HostRow;
+import dev.kexwatch.metrics.FleetRows.OkRun;
 import dev.kexwatch.metrics.FleetSnapshot.PolicyState;
 import dev.kexwatch.metrics.OfferFacts.AlgorithmKey;
 import dev.kexwatch.policy.Policy;
@@ -72,11 +73,21 @@ class FleetSnapshotTest {
     }
 
     @Test
-    void aWeakAlgorithmAppearsOnlyOnANewObservationOfAHostThatHadNone() {
+    void aWeakAlgorithmAppearsOnlyOnAHostThatHadNoneAndStaysAppearedForTheWindow() {
         assertThat(snapshot(fleet(true), 0).counts().weakAppeared()).isEqualTo(1);
         assertThat(snapshot(fleet(false), 0).counts().weakAppeared()).isZero();
-        HostRow stillWeak = legacyHost(true, Optional.of(LEGACY));
-        assertThat(snapshot(List.of(stillWeak), 0).counts().weakAppeared()).isZero();
+        HostRow alwaysWeak = legacyHost(List.of(run(LEGACY, "2026-01-02T02:00:00Z"), run(LEGACY, "2026-01-01T02:00:00Z")));
+        assertThat(snapshot(List.of(alwaysWeak), 0).counts().weakAppeared()).isZero();
+        HostRow weakTwiceSinceGood = legacyHost(List.of(run(LEGACY, "2026-01-02T01:00:00Z"),
+                run(LEGACY, "2026-01-01T20:00:00Z"), run(HARDENED, "2026-01-01T02:00:00Z")));
+        assertThat(snapshot(List.of(weakTwiceSinceGood), 0).counts().weakAppeared())
+                .as("the first weak run since the good one began inside the window").isEqualTo(1);
+        HostRow appearedLongAgo = legacyHost(List.of(run(LEGACY, "2025-12-30T02:00:00Z"),
+                run(HARDENED, "2025-12-29T02:00:00Z")));
+        assertThat(snapshot(List.of(appearedLongAgo), 0).counts().weakAppeared()).as("window over").isZero();
+        HostRow fixed = legacyHost(List.of(run(HARDENED, "2026-01-02T01:00:00Z"), run(LEGACY, "2026-01-01T20:00:00Z"),
+                run(HARDENED, "2026-01-01T02:00:00Z")));
+        assertThat(snapshot(List.of(fixed), 0).counts().weakAppeared()).as("fixed").isZero();
     }
 
     @Test
@@ -87,30 +98,33 @@ class FleetSnapshotTest {
         assertThat(capped.counts().perHostDropped()).isEqualTo(1);
         assertThat(snapshot(fleet(false), 0).perHost()).isEmpty();
         assertThat(capped.perHost().get(0).endpoint()).isEqualTo("10.0.0.10:22");
-        assertThat(new HostRow(1, "::1", 2222, Map.of(), HostState.unscanned, Optional.empty(), false, Optional.empty(),
-                Set.of()).endpoint()).isEqualTo("[::1]:2222");
+        assertThat(new HostRow(1, "::1", 2222, Map.of(), HostState.unscanned, Optional.empty(), List.of(), Set.of())
+                .endpoint()).isEqualTo("[::1]:2222");
     }
 
     /** A compliant hardened host, a legacy one, an unreachable and an unscanned one. */
     private static List<HostRow> fleet(boolean legacyIsNew) {
         return List.of(
                 new HostRow(10, "10.0.0.10", 22, Map.of("profile", "hardened"), HostState.compliant,
-                        Optional.of(HARDENED), false, Optional.empty(), Set.of()),
-                legacyHost(legacyIsNew, legacyIsNew ? Optional.of(HARDENED) : Optional.empty()),
-                new HostRow(12, "10.0.0.12", 22, Map.of(), HostState.unreachable, Optional.empty(), true,
-                        Optional.empty(), Set.of()),
-                new HostRow(13, "10.0.0.13", 22, Map.of(), HostState.unscanned, Optional.empty(), false,
-                        Optional.empty(), Set.of()));
+                        Optional.of(HARDENED), List.of(), Set.of()),
+                legacyHost(legacyIsNew ? List.of(run(LEGACY, "2026-01-02T02:00:00Z"), run(HARDENED, "2026-01-01T02:00:00Z"))
+                        : List.of()),
+                new HostRow(12, "10.0.0.12", 22, Map.of(), HostState.unreachable, Optional.empty(), List.of(), Set.of()),
+                new HostRow(13, "10.0.0.13", 22, Map.of(), HostState.unscanned, Optional.empty(), List.of(), Set.of()));
     }
 
-    private static HostRow legacyHost(boolean firstSeenNow, Optional<Long> previousOk) {
+    private static HostRow legacyHost(List<OkRun> okRuns) {
         return new HostRow(11, "10.0.0.11", 22, Map.of("env", "prod"), HostState.non_compliant, Optional.of(LEGACY),
-                firstSeenNow, previousOk, Set.of("baseline"));
+                okRuns, Set.of("baseline"));
+    }
+
+    private static OkRun run(long offerId, String firstSeen) {
+        return new OkRun(offerId, Instant.parse(firstSeen));
     }
 
     private static FleetSnapshot snapshot(List<HostRow> hosts, int perHostMax) {
         FleetRows rows = new FleetRows(hosts, OFFERS, Map.of(new FindingKey("baseline", "no-group1-kex", "high"), 3L),
-                Optional.of(Instant.parse("2026-01-02T02:00:00Z")));
+                Optional.of(Instant.parse("2026-01-02T02:00:00Z")), Instant.parse("2026-01-01T03:00:00Z"));
         return FleetSnapshot.of(rows, POLICIES, AlgorithmKey.all(CATALOG),
                 id -> OfferFacts.of(rows.offers().get(id), CATALOG), perHostMax);
     }

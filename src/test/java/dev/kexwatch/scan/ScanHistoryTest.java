@@ -73,7 +73,7 @@ class ScanHistoryTest {
             assertThat(between.getMap("lists")).isEmpty();
 
             List<Integer> changedHosts = given().queryParam("scan", third).get("/api/reports/changes").then()
-                    .statusCode(200).extract().jsonPath().getList("hostId");
+                    .statusCode(200).extract().jsonPath().getList("items.hostId");
             assertThat(changedHosts).contains((int) changingId).doesNotContain((int) twinId);
 
             List<Integer> trend = given().queryParam("scans", 3).get("/api/reports/trends").then().statusCode(200)

@@ -1,11 +1,15 @@
 package dev.kexwatch.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.kexwatch.probe.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,20 +37,36 @@ public final class HostileSshServer implements AutoCloseable {
     }
 
     public static HostileSshServer start(HostileBehaviour behaviour) {
-        return start(behaviour::play);
+        return start(behaviour::play, 0);
     }
 
     /** A server that sends this identification line and these ten KEXINIT name-lists, whatever they hold. */
     public static HostileSshServer offering(String identification, List<String> lists) {
-        return start(c -> c.identAndKexinit(identification, lists, false));
+        return offering(identification, lists, 0);
     }
 
-    private static HostileSshServer start(HostileBehaviour.Script behaviour) {
+    /** The same on a given port, e.g. that of a server just closed, to play one host that changed. */
+    public static HostileSshServer offering(String identification, List<String> lists, int port) {
+        return start(c -> c.identAndKexinit(identification, lists, false), port);
+    }
+
+    private static HostileSshServer start(HostileBehaviour.Script behaviour, int port) {
+        ServerSocket listener = port == 0 ? listen(0)
+                // The port of a server just closed: its last connections may hold it for a moment.
+                : await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> listen(port), s -> true);
+        HostileSshServer server = new HostileSshServer(behaviour, listener);
+        server.threads.execute(server::acceptLoop);
+        return server;
+    }
+
+    private static ServerSocket listen(int port) {
         try {
-            ServerSocket listener = new ServerSocket(0, 100, InetAddress.getByName(Ports.LOOPBACK));
-            HostileSshServer server = new HostileSshServer(behaviour, listener);
-            server.threads.execute(server::acceptLoop);
-            return server;
+            ServerSocket listener = new ServerSocket();
+            // Only for a given port: on port 0 it would let the kernel hand out ports of servers just closed,
+            // which hosts of earlier tests still name.
+            listener.setReuseAddress(port != 0);
+            listener.bind(new InetSocketAddress(InetAddress.getByName(Ports.LOOPBACK), port), 100);
+            return listener;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,6 +107,7 @@ public final class HostileSshServer implements AutoCloseable {
         }
         open.forEach(socket -> {
             try {
+                socket.setSoLinger(true, 0); // a reset: no closing state holds the port for the next server
                 socket.close();
             } catch (IOException ignored) {
                 // already gone
