@@ -91,7 +91,7 @@ class ReportResourceTest {
                 .get("/api/reports/non-compliant").then().statusCode(200).contentType("text/csv").extract().asString();
         List<String> lines = csv.lines().toList();
         assertThat(lines.get(0)).isEqualTo(
-                "host_id,address,port,labels,state,worst_severity,outcome,identification,rules,names");
+                "host_id,address,port,labels,state,worst_severity,outcome,identification,rules,names,scan_id,probed_at");
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).startsWith(weakId + ",127.0.0.1," + weak.port() + ",")
                 .contains("non_compliant", "baseline/no-md5-mac", "hmac-md5");

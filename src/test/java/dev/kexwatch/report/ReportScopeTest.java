@@ -75,11 +75,11 @@ class ReportScopeTest {
     void aLabelScanSummarisesItsOwnHostsAndTheFleetSummaryNamesItsScan() {
         try (HostileSshServer one = HostileSshServer.offering(OLD, Kexinits.standard());
                 HostileSshServer two = HostileSshServer.offering(OLD, Kexinits.standard())) {
-            Api.addHost("127.0.0.1", one.target().port(), Map.of("suite", "scope", "part", "one"));
+            Api.addHost("127.0.0.1", one.target().port(), Map.of("suite", "scope", "scope-part", "one"));
             Api.addHost("127.0.0.1", two.target().port(), Map.of("suite", "scope"));
             Api.addHost("127.0.0.91", 1, Map.of("suite", "scope-down"));
             Api.scan("suite=scope");
-            long labelScan = Api.scan("part=one");
+            long labelScan = Api.scan("scope-part=one");
 
             Map<String, Integer> summary = given().get("/api/scans/" + labelScan).then().statusCode(200).extract()
                     .jsonPath().getMap("summary");
@@ -89,7 +89,7 @@ class ReportScopeTest {
             JsonPath trends = given().queryParam("scans", 1).get("/api/reports/trends").then().statusCode(200)
                     .extract().jsonPath();
             assertThat(trends.getLong("[0].scanId")).isEqualTo(labelScan);
-            assertThat(trends.getMap("[0].selector")).containsExactly(Map.entry("part", "one"));
+            assertThat(trends.getMap("[0].selector")).containsExactly(Map.entry("scope-part", "one"));
             assertThat(trends.getInt("[0].hosts")).isEqualTo(1);
             assertThat(trends.getInt("[0].fleetHosts")).isGreaterThanOrEqualTo(3);
             assertThat(trends.getMap("[0].counts")).isEqualTo(summary);
@@ -97,7 +97,7 @@ class ReportScopeTest {
             JsonPath fleet = given().get("/api/reports/summary").then().statusCode(200).extract().jsonPath();
             assertThat(fleet.getString("describes")).isEqualTo("the latest result of every enabled host");
             assertThat(fleet.getLong("latestScan.id")).isEqualTo(labelScan);
-            assertThat(fleet.getMap("latestScan.selector")).containsExactly(Map.entry("part", "one"));
+            assertThat(fleet.getMap("latestScan.selector")).containsExactly(Map.entry("scope-part", "one"));
             assertThat(fleet.getString("oldestResultAt")).isNotNull();
             assertThat(fleet.getLong("byState.unscanned")).as("the fleet's states, the scan's are not mixed in")
                     .isGreaterThanOrEqualTo(1);
