@@ -47,6 +47,12 @@ public record ServerSoftware(Kind kind, Optional<Version> openSshVersion) {
         }
     }
 
+    /** From a whole identification line such as {@code SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3}. */
+    public static ServerSoftware ofLine(String identificationLine) {
+        String[] parts = identificationLine.split("-", 3);
+        return of(parts.length < 3 ? "" : parts[2].split(" ", 2)[0]);
+    }
+
     /** From the software version field, e.g. {@code OpenSSH_9.2p1}, {@code dropbear_2022.83}, {@code tinyssh_20230101}. */
     public static ServerSoftware of(String softwareVersion) {
         Matcher m = OPENSSH.matcher(softwareVersion);

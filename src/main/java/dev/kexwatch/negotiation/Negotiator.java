@@ -5,6 +5,7 @@ import dev.kexwatch.algorithm.Category;
 import dev.kexwatch.algorithm.Direction;
 import dev.kexwatch.algorithm.KexList;
 import dev.kexwatch.algorithm.ServerOffer;
+import dev.kexwatch.algorithm.ServerSoftware;
 import dev.kexwatch.algorithm.Trait;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -40,8 +41,13 @@ public final class Negotiator {
         return AlgorithmCatalog.builtin().describe(Category.CIPHER, cipher).has(Trait.AEAD);
     }
 
-    /** Negotiates one client profile against one server offer. */
+    /** Negotiates one client profile against one OpenSSH server's offer. */
     public NegotiationResult negotiate(ClientProfile client, ServerOffer offer) {
+        return negotiate(client, offer, ServerSoftware.Kind.OPENSSH);
+    }
+
+    /** Negotiates one client profile against one server offer; fixes say only what {@code server} can enable. */
+    public NegotiationResult negotiate(ClientProfile client, ServerOffer offer, ServerSoftware.Kind server) {
         Map<KexList, String> chosen = new EnumMap<>(KexList.class);
         List<Mismatch> mismatches = new ArrayList<>();
         for (KexList list : ClientProfile.NEGOTIATED) {
@@ -55,7 +61,7 @@ public final class Negotiator {
         Optional<Mismatch> failure = OPENSSH_CLIENT_ORDER.stream()
                 .flatMap(list -> mismatches.stream().filter(m -> m.list() == list)).findFirst();
         failure.ifPresent(first -> chosen.keySet().removeIf(list -> reachedAfter(list, first.list())));
-        List<Fix> fixes = failure.map(f -> advisor.advise(f, client)).orElse(List.of());
+        List<Fix> fixes = failure.map(f -> advisor.advise(f, client, server)).orElse(List.of());
         return new NegotiationResult(client.id(), chosen, failure, mismatches, SignalReport.of(client, offer),
                 guessMatches(client, offer), fixes);
     }

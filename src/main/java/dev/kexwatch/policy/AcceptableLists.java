@@ -93,11 +93,26 @@ final class AcceptableLists {
             }
             Optional<String> add = globs.stream().filter(Glob::isLiteral).map(Glob::text)
                     .filter(n -> knownToServer(category, n) && accepted(category, n)).findFirst();
-            add.ifPresentOrElse(target::add, () -> unmet.add(rule.remediation().orElse("offer one of "
-                    + String.join(", ", globs.stream().map(Glob::text).toList()) + " (rule " + rule.id() + ")")));
+            add.ifPresentOrElse(target::add, () -> unmet.add(unmet(rule, globs)));
         }
         target.addAll(kept);
         return new Plan(category, offered, List.copyOf(target), unmet);
+    }
+
+    /** A rule's own advice speaks of OpenSSH releases; other servers get the plain requirement. */
+    private String unmet(Rule rule, List<Glob> globs) {
+        String needed = "Rule " + rule.id() + " needs one of "
+                + String.join(", ", globs.stream().map(Glob::text).toList());
+        if (software.kind() == ServerSoftware.Kind.OPENSSH) {
+            return rule.remediation().orElse(needed + ": upgrade OpenSSH to a release that has one.");
+        }
+        return needed + ": upgrade the server to a release that offers one.";
+    }
+
+    /** True when an AEAD cipher stays acceptable: then no MAC is negotiated, and an empty MAC list is no loss. */
+    static boolean aeadLeft(Map<Category, Plan> plans, AlgorithmCatalog catalog) {
+        return plans.get(Category.CIPHER).target().stream()
+                .anyMatch(n -> catalog.describe(Category.CIPHER, n).has(Trait.AEAD));
     }
 
     private List<Rule> requirements(Category category) {

@@ -38,7 +38,8 @@ final class DropbearAdvice {
         options.put("chacha20-poly1305@openssh.com", "DROPBEAR_CHACHA20POLY1305");
         options.put("hmac-sha1", "DROPBEAR_SHA1_HMAC");
         options.put("hmac-sha1-96", "DROPBEAR_SHA1_96_HMAC");
-        options.put("hmac-md5", "DROPBEAR_MD5_HMAC");
+        options.put("hmac-sha2-256", "DROPBEAR_SHA2_256_HMAC");
+        options.put("hmac-sha2-512", "DROPBEAR_SHA2_512_HMAC");
         return options;
     }
 

@@ -1,5 +1,6 @@
 package dev.kexwatch.policy;
 
+import dev.kexwatch.algorithm.AlgorithmCatalog;
 import dev.kexwatch.algorithm.Category;
 import dev.kexwatch.algorithm.HostKeys;
 import dev.kexwatch.algorithm.ServerSoftware;
@@ -20,13 +21,14 @@ final class RemediationText {
     private final List<Policy> policies;
     private final Map<Category, AcceptableLists.Plan> plans;
     private final boolean terrapin;
+    private final boolean aeadLeft;
 
-    RemediationText(ServerSoftware software, List<Policy> policies, Map<Category, AcceptableLists.Plan> plans,
-            boolean terrapin) {
+    RemediationText(ServerSoftware software, List<Policy> policies, AcceptableLists lists, AlgorithmCatalog catalog) {
         this.software = software;
         this.policies = policies;
-        this.plans = plans;
-        this.terrapin = terrapin;
+        this.plans = lists.plans();
+        this.terrapin = lists.terrapinExposed();
+        this.aeadLeft = AcceptableLists.aeadLeft(plans, catalog);
     }
 
     HostRemediation remediation() {
@@ -108,11 +110,13 @@ final class RemediationText {
     /** Never an empty list: say which family has nothing acceptable left, and what would give it one. */
     private void nothingLeft(List<String> advice) {
         for (AcceptableLists.Plan plan : plans.values()) {
-            if (!plan.target().isEmpty() || plan.offered().isEmpty()) {
+            boolean spared = plan.category() == Category.MAC && aeadLeft;
+            if (!plan.target().isEmpty() || plan.offered().isEmpty() || spared) {
                 continue;
             }
             String what = "Nothing the host offers for " + plan.category().id()
-                    + " is acceptable to every policy in force (" + policyNames() + "), so no line is written for it";
+                    + " is acceptable to every policy in force (" + policyNames() + ")"
+                    + (software.kind() == ServerSoftware.Kind.OPENSSH ? ", so no line is written for it" : "");
             if (plan.category() == Category.HOST_KEY) {
                 advice.add(what + ": " + HostKeys.generate(software.kind(), "ssh-ed25519")
                         .orElse("replace the server") + ".");
