@@ -7,6 +7,7 @@ import dev.kexwatch.algorithm.KexList;
 import dev.kexwatch.algorithm.ServerOffer;
 import dev.kexwatch.policy.Evaluation;
 import dev.kexwatch.policy.Finding;
+import dev.kexwatch.policy.HostRemediation;
 import dev.kexwatch.probe.Identification;
 import dev.kexwatch.probe.ProbeResult;
 import dev.kexwatch.probe.ProbeTimings;
@@ -35,7 +36,7 @@ final class JsonFormat {
         result.identification().ifPresent(id -> node.set("identification", identification(id)));
         result.offer().ifPresent(offer -> node.set("lists", lists(offer)));
         node.set("timingsMs", timings(result.timings()));
-        report.evaluation().ifPresent(evaluation -> node.set("policy", policy(evaluation)));
+        report.evaluation().ifPresent(evaluation -> node.set("policy", policy(evaluation, report.remediation())));
         return node.toString();
     }
 
@@ -73,7 +74,7 @@ final class JsonFormat {
         value.ifPresent(d -> node.put(field, d.toNanos() / 1_000_000.0));
     }
 
-    private static ObjectNode policy(Evaluation evaluation) {
+    private static ObjectNode policy(Evaluation evaluation, Optional<HostRemediation> remediation) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", evaluation.policyId());
         node.put("version", evaluation.policyVersion());
@@ -83,6 +84,16 @@ final class JsonFormat {
         evaluation.findings().forEach(finding -> findings.add(finding(finding)));
         ArrayNode unknown = node.putArray("unknownNames");
         evaluation.unknownNames().forEach(unknown::add);
+        remediation.ifPresent(r -> node.set("remediation", remediation(r)));
+        return node;
+    }
+
+    /** {@code {"server", "sshdConfig" (null unless OpenSSH and something to change), "advice"}}. */
+    private static ObjectNode remediation(HostRemediation remediation) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("server", remediation.server().id());
+        node.put("sshdConfig", remediation.sshdConfig().orElse(null));
+        node.put("advice", remediation.advice());
         return node;
     }
 

@@ -1,6 +1,7 @@
 package dev.kexwatch.cli;
 
 import dev.kexwatch.algorithm.AlgorithmCatalog;
+import dev.kexwatch.algorithm.ServerSoftware;
 import dev.kexwatch.negotiation.ClientProfile;
 import dev.kexwatch.negotiation.FixAdvisor;
 import dev.kexwatch.negotiation.NegotiationReport;
@@ -86,10 +87,16 @@ final class NegotiateCommand implements Callable<Integer> {
         return outcomes.stream().mapToInt(Outcome::exitCode).max().orElse(TargetReport.GOOD);
     }
 
+    private static ServerSoftware.Kind server(ProbeResult result) {
+        return result.identification().map(id -> ServerSoftware.of(id.softwareVersion()).kind())
+                .orElse(ServerSoftware.Kind.OPENSSH);
+    }
+
     private static List<Outcome> negotiate(List<ProbeResult> results, List<ClientProfile> profiles) {
         Negotiator negotiator = new Negotiator(FixAdvisor.preferringSound(AlgorithmCatalog.builtin()));
         return results.stream().map(result -> new Outcome(result, result.offer().map(offer -> profiles.stream()
-                .map(p -> NegotiationReport.of(p, negotiator.negotiate(p, offer), result.target().host(),
+                .map(p -> NegotiationReport.of(p, negotiator.negotiate(p, offer, server(result)),
+                        result.target().host(),
                         result.target().port())).toList()).orElse(List.of()))).toList();
     }
 }

@@ -1,29 +1,30 @@
 package dev.kexwatch.cli;
 
 import dev.kexwatch.policy.Policy;
+import dev.kexwatch.policy.PolicyException;
 import dev.kexwatch.policy.PolicyLoader;
+import dev.kexwatch.policy.ShippedPolicies;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Resolves {@code --policy FILE|ID}: an existing file, else {@code policies/<ID>.yaml} under the working dir. */
+/**
+ * Resolves {@code --policy FILE|ID}: an existing file (or any name ending in .yaml/.yml), else a shipped policy id,
+ * read from the classpath so the working directory does not matter.
+ */
 final class PolicyChoice {
 
     static final String DEFAULT_ID = "baseline";
-    static final Path POLICY_DIR = Path.of("policies");
 
     private PolicyChoice() {
     }
 
-    static Path resolve(String fileOrId) {
+    /** Loads the policy; a missing or broken one throws {@link PolicyException}. */
+    static Policy load(String fileOrId) {
         Path asFile = Path.of(fileOrId);
         if (Files.isRegularFile(asFile) || fileOrId.endsWith(".yaml") || fileOrId.endsWith(".yml")) {
-            return asFile;
+            return new PolicyLoader().load(asFile);
         }
-        return POLICY_DIR.resolve(fileOrId + ".yaml");
-    }
-
-    /** Loads the policy; a missing or broken one throws {@link dev.kexwatch.policy.PolicyException}. */
-    static Policy load(String fileOrId) {
-        return new PolicyLoader().load(resolve(fileOrId));
+        return ShippedPolicies.byId(fileOrId).orElseThrow(() -> new PolicyException("no policy file or shipped policy '"
+                + fileOrId + "'; shipped: " + String.join(", ", ShippedPolicies.IDS)));
     }
 }

@@ -1,9 +1,12 @@
 package dev.kexwatch.cli;
 
 import dev.kexwatch.policy.HostRef;
+import dev.kexwatch.policy.HostRemediation;
 import dev.kexwatch.policy.Policy;
 import dev.kexwatch.policy.PolicyEngine;
 import dev.kexwatch.policy.PolicyException;
+import dev.kexwatch.probe.Identification;
+import dev.kexwatch.probe.ProbeOutcome;
 import dev.kexwatch.probe.ProbeResult;
 import dev.kexwatch.probe.Target;
 import java.io.IOException;
@@ -12,6 +15,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +35,8 @@ final class ScanCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--policy", paramLabel = "FILE|ID", defaultValue = PolicyChoice.DEFAULT_ID,
-            description = "Policy file, or id of policies/<ID>.yaml (default: ${DEFAULT-VALUE}).")
+            description = "Policy file, or the id of a shipped policy: baseline, rfc9142, hardened-openssh "
+                    + "(default: ${DEFAULT-VALUE}).")
     private String policy;
 
     @Mixin
@@ -66,8 +71,18 @@ final class ScanCommand implements Callable<Integer> {
     private static List<TargetReport> judge(List<ProbeResult> results, Policy policy) {
         PolicyEngine engine = new PolicyEngine();
         LocalDate today = LocalDate.now(Clock.systemUTC());
-        return results.stream().map(result -> new TargetReport(result, result.offer().map(offer -> engine.evaluate(
-                policy, offer, new HostRef(result.target().host(), result.target().port(), Map.of()), today))))
-                .toList();
+        return results.stream().map(result -> judge(result, policy, engine, today)).toList();
+    }
+
+    /** A host that answered SSH-1 only has no offer but is judged on its identification all the same. */
+    private static TargetReport judge(ProbeResult result, Policy policy, PolicyEngine engine, LocalDate today) {
+        if (result.offer().isEmpty() && result.outcome() != ProbeOutcome.SSH1_ONLY) {
+            return new TargetReport(result, Optional.empty(), Optional.empty());
+        }
+        String protocol = result.identification().map(Identification::protocolVersion).orElse("");
+        String software = result.identification().map(Identification::softwareVersion).orElse("");
+        HostRef host = new HostRef(result.target().host(), result.target().port(), Map.of());
+        return new TargetReport(result, Optional.of(engine.evaluate(policy, result.offer(), protocol, host, today)),
+                result.offer().map(offer -> HostRemediation.of(List.of(policy), offer, software)));
     }
 }

@@ -1,13 +1,17 @@
 package dev.kexwatch.cli;
 
 import dev.kexwatch.policy.Evaluation;
+import dev.kexwatch.policy.HostRemediation;
 import dev.kexwatch.policy.Severity;
 import dev.kexwatch.probe.ProbeResult;
 import java.util.Collection;
 import java.util.Optional;
 
-/** One target's probe result and, when it could be judged, the policy's verdict. */
-record TargetReport(ProbeResult result, Optional<Evaluation> evaluation) {
+/**
+ * One target's probe result and, when it could be judged, the policy's verdict and the host's remediation (an
+ * SSH-1-only server is judged on its identification alone: a responding host with a finding, not a connection error).
+ */
+record TargetReport(ProbeResult result, Optional<Evaluation> evaluation, Optional<HostRemediation> remediation) {
 
     /** ssh-audit's exit codes: 0 good, 1 connection error, 2 warnings, 3 failures. */
     static final int GOOD = 0;
@@ -20,7 +24,7 @@ record TargetReport(ProbeResult result, Optional<Evaluation> evaluation) {
      * fail and warn); INFO findings leave a target good.
      */
     int exitCode() {
-        if (!result.ok()) {
+        if (!result.ok() && evaluation.flatMap(Evaluation::worst).isEmpty()) {
             return CONNECTION_ERROR;
         }
         return evaluation.flatMap(Evaluation::worst).map(TargetReport::codeFor).orElse(GOOD);

@@ -2,6 +2,7 @@ package dev.kexwatch.compatibility;
 
 import dev.kexwatch.algorithm.AlgorithmCatalog;
 import dev.kexwatch.algorithm.ServerOffer;
+import dev.kexwatch.algorithm.ServerSoftware;
 import dev.kexwatch.compatibility.CompatibilityViews.Cell;
 import dev.kexwatch.compatibility.CompatibilityViews.HostNegotiation;
 import dev.kexwatch.compatibility.CompatibilityViews.Matrix;
@@ -87,7 +88,13 @@ public class CompatibilityService {
                 () -> new IllegalArgumentException("no client profile '" + id + "'")))).orElse(profiles.profiles().all());
         return fleet.host(hostId).map(host -> new HostNegotiation(host.hostId(), host.address(), host.port(),
                 host.labels(), host.identification(), chosen.stream().map(p -> NegotiationReport.of(p,
-                        negotiator.negotiate(p, host.offer()), host.address(), host.port())).toList()));
+                        negotiator.negotiate(p, host.offer(), server(host)), host.address(), host.port())).toList()));
+    }
+
+    /** Without an identification the fixes speak OpenSSH, as most fleets run it. */
+    private static ServerSoftware.Kind server(FleetHost host) {
+        return host.identification().map(line -> ServerSoftware.ofLine(line).kind())
+                .orElse(ServerSoftware.Kind.OPENSSH);
     }
 
     /** Applies the sshd_config change and/or the policy to every selected host's offer and compares. */

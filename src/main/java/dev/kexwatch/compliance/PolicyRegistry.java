@@ -3,6 +3,7 @@ package dev.kexwatch.compliance;
 import dev.kexwatch.algorithm.ServerOffer;
 import dev.kexwatch.policy.HostRef;
 import dev.kexwatch.policy.Policy;
+import dev.kexwatch.policy.HostRemediation;
 import dev.kexwatch.policy.PolicyEngine;
 import dev.kexwatch.policy.PolicyException;
 import dev.kexwatch.policy.PolicyLoader;
@@ -76,6 +77,21 @@ public class PolicyRegistry {
     /** Every policy that applies to the host, judged on its offer. */
     public Verdict judge(HostRef host, ServerOffer offer) {
         return new Verdict(policies.evaluate(engine, offer, host, LocalDate.now(clock)));
+    }
+
+    /**
+     * Every policy that applies to the host, judged on its offer and on the protocol version of its identification
+     * ({@code 1.99}: protocol 1 still enabled); the offer is empty for a host that answered SSH-1 only.
+     */
+    public Verdict judge(HostRef host, Optional<ServerOffer> offer, String protocolVersion) {
+        PolicySet set = policies;
+        return new Verdict(engine.evaluateAll(set.applicableTo(host), offer, protocolVersion, host,
+                LocalDate.now(clock)));
+    }
+
+    /** The one remediation for every policy in force on the host, written for its server software. */
+    public HostRemediation remediation(HostRef host, ServerOffer offer, String softwareVersion) {
+        return HostRemediation.of(policies.applicableTo(host), offer, softwareVersion);
     }
 
     /** Checks a policy without installing it; throws {@link PolicyException} with located problems. */

@@ -3,12 +3,14 @@ package dev.kexwatch.negotiation;
 import dev.kexwatch.algorithm.AlgorithmCatalog;
 import dev.kexwatch.algorithm.Category;
 import dev.kexwatch.algorithm.KexList;
+import dev.kexwatch.algorithm.ServerSoftware;
 import dev.kexwatch.algorithm.Verdict;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Suggests the smallest fix for a {@link Mismatch}: one name the other side already supports, the strongest
@@ -40,35 +42,36 @@ public final class FixAdvisor {
         return new FixAdvisor(name -> true);
     }
 
-    /** The client-side and server-side fix for one mismatch, when either side has a usable name. */
+    /** The client-side and server-side fix for one mismatch with an OpenSSH server. */
     public List<Fix> advise(Mismatch mismatch, ClientProfile client) {
-        Optional<Fix> clientFix = strongest(mismatch.category(), mismatch.server())
-                .map(name -> new Fix(Fix.Side.CLIENT, mismatch.list(), name, clientInstruction(client, mismatch.list(), name)));
-        Optional<Fix> serverFix = strongest(mismatch.category(), mismatch.client())
-                .map(name -> new Fix(Fix.Side.SERVER, mismatch.list(), name, serverInstruction(mismatch.list(), name)));
-        return java.util.stream.Stream.of(clientFix, serverFix).flatMap(Optional::stream).toList();
+        return advise(mismatch, client, ServerSoftware.Kind.OPENSSH);
+    }
+
+    /**
+     * The client-side fix (in the client's own configuration syntax) and the server-side fix (only what that server
+     * can enable: a missing host key means generating one) for one mismatch, when either side has a usable name.
+     */
+    public List<Fix> advise(Mismatch mismatch, ClientProfile client, ServerSoftware.Kind server) {
+        KexList list = mismatch.list();
+        Optional<Fix> clientFix = ranked(mismatch.category(), mismatch.server())
+                .flatMap(name -> ClientSyntax.enable(client, list, name)
+                        .map(text -> new Fix(Fix.Side.CLIENT, list, name, text)).stream())
+                .findFirst();
+        Optional<Fix> serverFix = ranked(mismatch.category(), mismatch.client())
+                .flatMap(name -> ServerSyntax.enable(server, list, name, mismatch.server())
+                        .map(text -> new Fix(Fix.Side.SERVER, list, name, text)).stream())
+                .findFirst();
+        return Stream.of(clientFix, serverFix).flatMap(Optional::stream).toList();
     }
 
     Optional<String> strongest(Category category, List<String> candidates) {
+        return ranked(category, candidates).findFirst();
+    }
+
+    /** Usable candidates, preferred ones first, then by {@link StrengthOrder}. */
+    private Stream<String> ranked(Category category, List<String> candidates) {
         Comparator<String> order = Comparator.<String, Boolean>comparing(name -> !preferred.test(category, name))
                 .thenComparing(StrengthOrder.strongestFirst(category));
-        return candidates.stream().filter(name -> !name.isBlank() && !Signals.isSignal(name)).min(order);
-    }
-
-    private static String clientInstruction(ClientProfile client, KexList list, String name) {
-        if (!client.name().startsWith("OpenSSH")) {
-            return "enable " + name + " in the client's " + list.category().id() + " list";
-        }
-        if (list.category() == Category.COMPRESSION) {
-            return "ssh -o Compression=" + ("none".equals(name) ? "no" : "yes");
-        }
-        return "ssh -o " + OpenSshKeyword.of(list.category()) + "=+" + name;
-    }
-
-    private static String serverInstruction(KexList list, String name) {
-        if (list.category() == Category.COMPRESSION) {
-            return "sshd_config: Compression " + ("none".equals(name) ? "no" : "yes");
-        }
-        return "sshd_config: " + OpenSshKeyword.of(list.category()) + " +" + name;
+        return candidates.stream().filter(name -> !name.isBlank() && !Signals.isSignal(name)).sorted(order);
     }
 }

@@ -1,15 +1,17 @@
 package dev.kexwatch.negotiation;
 
+import dev.kexwatch.algorithm.AlgorithmCatalog;
 import dev.kexwatch.algorithm.Category;
 import dev.kexwatch.algorithm.Direction;
 import dev.kexwatch.algorithm.KexList;
 import dev.kexwatch.algorithm.ServerOffer;
+import dev.kexwatch.algorithm.ServerSoftware;
+import dev.kexwatch.algorithm.Trait;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Simulates SSH algorithm negotiation (RFC 4253 §7.1) as the OpenSSH client does it ({@code kex.c}
@@ -19,10 +21,6 @@ import java.util.Set;
  * {@code PROTOCOL} §1.6). Signal names are never chosen. Pure and thread-safe.
  */
 public final class Negotiator {
-
-    /** Ciphers with their own integrity tag; the MAC list is then not negotiated. */
-    public static final Set<String> AEAD_CIPHERS = Set.of("chacha20-poly1305@openssh.com", "aes128-gcm@openssh.com",
-            "aes256-gcm@openssh.com");
 
     /** The order in which the OpenSSH client checks the lists; the first mismatch here is what it reports. */
     static final List<KexList> OPENSSH_CLIENT_ORDER = List.of(KexList.KEX, KexList.HOST_KEY, KexList.CIPHER_S2C,
@@ -38,12 +36,18 @@ public final class Negotiator {
         this(FixAdvisor.byStrength());
     }
 
+    /** True for a cipher the catalog marks AEAD (its own integrity tag; the MAC list is then not negotiated). */
     public static boolean isAead(String cipher) {
-        return AEAD_CIPHERS.contains(cipher);
+        return AlgorithmCatalog.builtin().describe(Category.CIPHER, cipher).has(Trait.AEAD);
     }
 
-    /** Negotiates one client profile against one server offer. */
+    /** Negotiates one client profile against one OpenSSH server's offer. */
     public NegotiationResult negotiate(ClientProfile client, ServerOffer offer) {
+        return negotiate(client, offer, ServerSoftware.Kind.OPENSSH);
+    }
+
+    /** Negotiates one client profile against one server offer; fixes say only what {@code server} can enable. */
+    public NegotiationResult negotiate(ClientProfile client, ServerOffer offer, ServerSoftware.Kind server) {
         Map<KexList, String> chosen = new EnumMap<>(KexList.class);
         List<Mismatch> mismatches = new ArrayList<>();
         for (KexList list : ClientProfile.NEGOTIATED) {
@@ -57,7 +61,7 @@ public final class Negotiator {
         Optional<Mismatch> failure = OPENSSH_CLIENT_ORDER.stream()
                 .flatMap(list -> mismatches.stream().filter(m -> m.list() == list)).findFirst();
         failure.ifPresent(first -> chosen.keySet().removeIf(list -> reachedAfter(list, first.list())));
-        List<Fix> fixes = failure.map(f -> advisor.advise(f, client)).orElse(List.of());
+        List<Fix> fixes = failure.map(f -> advisor.advise(f, client, server)).orElse(List.of());
         return new NegotiationResult(client.id(), chosen, failure, mismatches, SignalReport.of(client, offer),
                 guessMatches(client, offer), fixes);
     }

@@ -71,4 +71,15 @@ public sealed interface Check {
             return "nothing-acceptable";
         }
     }
+
+    /**
+     * SSH protocol 1 (RFC 4253 §5.1): {@code only} breaks the rule when the server speaks nothing but protocol 1
+     * (an identification {@code SSH-1.x} other than 1.99); otherwise when protocol 1 is still enabled beside 2.0
+     * ({@code SSH-1.99}).
+     */
+    record Protocol1(boolean only) implements Check {
+        public String kind() {
+            return only ? "ssh1-only" : "ssh1-enabled";
+        }
+    }
 }

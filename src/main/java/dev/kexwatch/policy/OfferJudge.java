@@ -24,17 +24,33 @@ final class OfferJudge {
     private final AlgorithmCatalog catalog;
     private final Rejections rejections;
     private final Remediation remediation;
+    private final boolean offered;
+    private final String protocolVersion;
 
-    OfferJudge(Policy policy, ServerOffer offer, AlgorithmCatalog catalog) {
+    /**
+     * @param offer empty for a server that sent no KEXINIT (SSH-1 only): then only protocol rules apply
+     * @param inForce every policy in force for the host, this one included: remediation lines drop what any rejects,
+     *     so two policies never suggest contradicting lines
+     */
+    OfferJudge(Policy policy, List<Policy> inForce, Optional<ServerOffer> offer, String protocolVersion,
+            AlgorithmCatalog catalog) {
         this.policy = policy;
-        this.offer = offer;
+        this.offer = offer.orElseGet(() -> new ServerOffer(java.util.Map.of()));
+        this.offered = offer.isPresent();
+        this.protocolVersion = protocolVersion;
         this.catalog = catalog;
         this.rejections = new Rejections(policy, catalog);
-        this.remediation = new Remediation(offer, rejections);
+        this.remediation = new Remediation(this.offer, new Rejections(inForce, catalog));
     }
 
     List<Finding> findings(Rule rule) {
         Check check = rule.check();
+        if (check instanceof Check.Protocol1 protocol1) {
+            return protocol1(rule, protocol1).stream().toList();
+        }
+        if (!offered) {
+            return List.of();
+        }
         if (check instanceof Check.Terrapin) {
             return terrapin(rule).stream().toList();
         }
@@ -99,6 +115,19 @@ final class OfferJudge {
         return Optional.of(new Finding(policy.id(), rule.id(), rule.severity(), Category.KEX, Optional.empty(),
                 exposing, kex, rule.rationale(), rule.source(),
                 remediation.forRule(rule, Category.CIPHER, List.of(), vulnerable)));
+    }
+
+    /** RFC 4253 §5.1: "1.99" means protocol 1 is still enabled beside 2.0; any other "1.x" means 1 only. */
+    private Optional<Finding> protocol1(Rule rule, Check.Protocol1 check) {
+        boolean ssh1 = protocolVersion.startsWith("1.");
+        boolean only = ssh1 && !protocolVersion.equals("1.99");
+        if (!ssh1 || only != check.only()) {
+            return Optional.empty();
+        }
+        String version = "SSH-" + protocolVersion;
+        return Optional.of(new Finding(policy.id(), rule.id(), rule.severity(), Category.KEX, Optional.empty(),
+                List.of(version), List.of(version), rule.rationale(), rule.source(),
+                rule.remediation().orElse("Disable SSH protocol 1 (upgrade the server: OpenSSH 7.6 removed it).")));
     }
 
     private List<String> exposing(Direction direction) {

@@ -26,7 +26,33 @@ public final class PolicyEngine {
 
     /** {@code today} decides which waivers are still in force. */
     public Evaluation evaluate(Policy policy, ServerOffer offer, HostRef host, LocalDate today) {
-        OfferJudge judge = new OfferJudge(policy, offer, catalog);
+        return evaluate(policy, Optional.of(offer), "2.0", host, today);
+    }
+
+    /**
+     * As above, with the protocol version of the server's identification ({@code 2.0}, {@code 1.99}, {@code 1.5}) for
+     * the {@code ssh1-*} checks; {@code offer} is empty for a server that answered but sent no KEXINIT (SSH-1 only).
+     */
+    public Evaluation evaluate(Policy policy, Optional<ServerOffer> offer, String protocolVersion, HostRef host,
+            LocalDate today) {
+        return evaluate(policy, List.of(policy), new Observed(offer, protocolVersion), host, today);
+    }
+
+    /**
+     * Judges the host against every policy in force at once: each gets its own evaluation, and each finding's
+     * remediation lines leave out what any of them rejects, so the policies never suggest contradicting lines.
+     */
+    public List<Evaluation> evaluateAll(List<Policy> inForce, Optional<ServerOffer> offer, String protocolVersion,
+            HostRef host, LocalDate today) {
+        Observed observed = new Observed(offer, protocolVersion);
+        return inForce.stream().map(p -> evaluate(p, inForce, observed, host, today)).toList();
+    }
+
+    private record Observed(Optional<ServerOffer> offer, String protocolVersion) {
+    }
+
+    private Evaluation evaluate(Policy policy, List<Policy> inForce, Observed observed, HostRef host, LocalDate today) {
+        OfferJudge judge = new OfferJudge(policy, inForce, observed.offer(), observed.protocolVersion(), catalog);
         List<Waiver> forHost = policy.waivers().stream().filter(w -> w.matches(host)).toList();
         List<Waiver> active = forHost.stream().filter(w -> w.activeOn(today)).toList();
         List<Finding> findings = new ArrayList<>();

@@ -47,9 +47,9 @@ public record PolicySet(List<Policy> policies) {
         return policies.stream().filter(p -> p.appliesTo(host)).toList();
     }
 
-    /** Judges an offer against every policy that applies to the host. */
+    /** Judges an offer against every policy that applies to the host, all in force at once. */
     public List<Evaluation> evaluate(PolicyEngine engine, ServerOffer offer, HostRef host, LocalDate today) {
-        return applicableTo(host).stream().map(p -> engine.evaluate(p, offer, host, today)).toList();
+        return engine.evaluateAll(applicableTo(host), Optional.of(offer), "2.0", host, today);
     }
 
     /** A copy with one policy added or replaced by id, e.g. after a REST upload was validated. */

@@ -5,14 +5,19 @@ import dev.kexwatch.algorithm.Glob;
 import dev.kexwatch.algorithm.KexList;
 import java.util.List;
 
-/** Whether a policy's name rules reject a name in a list; signal names are never rejected. */
+/** Whether a policy's (or several policies') name rules reject a name in a list; signal names are never rejected. */
 final class Rejections {
 
-    private final Policy policy;
+    private final List<Policy> policies;
     private final AlgorithmCatalog catalog;
 
     Rejections(Policy policy, AlgorithmCatalog catalog) {
-        this.policy = policy;
+        this(List.of(policy), catalog);
+    }
+
+    /** What any of these policies rejects: remediation lines for a host under several policies at once. */
+    Rejections(List<Policy> policies, AlgorithmCatalog catalog) {
+        this.policies = List.copyOf(policies);
         this.catalog = catalog;
     }
 
@@ -38,9 +43,10 @@ final class Rejections {
         return false;
     }
 
-    /** True when any name rule of the policy rejects the name. */
+    /** True when any name rule of the policy (of any of the policies) rejects the name. */
     boolean rejectedByPolicy(KexList list, String name) {
-        return policy.rules().stream().anyMatch(rule -> rule.restrictsNames() && rejects(rule, list, name));
+        return policies.stream().flatMap(p -> p.rules().stream())
+                .anyMatch(rule -> rule.restrictsNames() && rejects(rule, list, name));
     }
 
     /** The names of a list that the policy keeps, in the host's order, signals left out. */

@@ -23,7 +23,8 @@ final class RuleParser {
             "allow-only", "require-one-of", "forbid-verdict", "check", "severity", "rationale", "source", "remediation"));
     private static final List<String> CATEGORIES =
             Scope.JUDGED.stream().map(Category::id).toList();
-    private static final List<String> BUILTIN_CHECKS = List.of("terrapin", "nothing-acceptable");
+    private static final List<String> BUILTIN_CHECKS = List.of("terrapin", "nothing-acceptable", "ssh1-only",
+            "ssh1-enabled");
 
     private final Problems problems;
 
@@ -151,8 +152,12 @@ final class RuleParser {
         if (name.equals("nothing-acceptable")) {
             return Optional.of(new Check.NothingAcceptable());
         }
+        if (name.equals("ssh1-only") || name.equals("ssh1-enabled")) {
+            category.ifPresent(c -> problems.at(node, "the " + name + " check judges the identification line: remove 'category'"));
+            return Optional.of(new Check.Protocol1(name.equals("ssh1-only")));
+        }
         problems.at(node, "unknown check '" + name + "'" + Suggest.didYouMean(name, BUILTIN_CHECKS)
-                + ": use terrapin or nothing-acceptable");
+                + ": use one of " + String.join(", ", BUILTIN_CHECKS));
         return Optional.empty();
     }
 }

@@ -3,7 +3,10 @@ package dev.kexwatch.report;
 import dev.kexwatch.web.Page;
 import dev.kexwatch.algorithm.OfferDiff;
 import dev.kexwatch.algorithm.ServerOffer;
+import dev.kexwatch.compliance.PolicyRegistry;
 import dev.kexwatch.inventory.Host;
+import dev.kexwatch.policy.HostRef;
+import dev.kexwatch.probe.Identification;
 import dev.kexwatch.report.FleetSummary.RuleCount;
 import dev.kexwatch.scan.Observation;
 import dev.kexwatch.scan.ScanRun;
@@ -31,16 +34,28 @@ public class FleetQueries {
     @Inject
     ReadCache cache;
 
+    @Inject
+    PolicyRegistry policies;
+
     /** The latest compliance of a host with the lists it offered and its history, newest first. */
     @Transactional
     public Optional<HostDetail> host(long hostId) {
         return compliance.host(hostId).map(c -> {
             Optional<Observation> latest = history(hostId).stream().findFirst()
                     .map(h -> Observation.<Observation>findById(h.observationId()));
-            Map<String, List<String>> lists = latest.map(o -> o.offerId).map(FleetQueries::offer)
-                    .map(o -> o.lists).orElse(Map.of());
-            return new HostDetail(c, lists, latest.map(o -> o.preIdentification).orElse(List.of()), history(hostId));
+            Optional<StoredOffer> offer = latest.map(o -> o.offerId).map(FleetQueries::offer);
+            Map<String, List<String>> lists = offer.map(o -> o.lists).orElse(Map.of());
+            HostDetail.Remediation remediation = offer.map(o -> HostDetail.Remediation.of(policies.remediation(
+                    new HostRef(c.address(), c.port(), c.labels()), o.toOffer(), software(latest.get()))))
+                    .orElse(null);
+            return new HostDetail(c, lists, latest.map(o -> o.preIdentification).orElse(List.of()), history(hostId),
+                    remediation);
         });
+    }
+
+    private static String software(Observation observation) {
+        return observation.identification == null ? ""
+                : new Identification(observation.identification, List.of()).softwareVersion();
     }
 
     @Transactional

@@ -7,6 +7,8 @@ import dev.kexwatch.policy.Evaluation;
 import dev.kexwatch.policy.Finding;
 import dev.kexwatch.policy.HostRef;
 import dev.kexwatch.policy.WaivedFinding;
+import dev.kexwatch.probe.Identification;
+import dev.kexwatch.probe.ProbeOutcome;
 import dev.kexwatch.probe.ProbeResult;
 import dev.kexwatch.report.HostState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,8 +87,11 @@ public class ResultStore {
 
     private void judge(HostRef host, Observation observation, Optional<ServerOffer> offer, HostStatus status,
             boolean sameObservation) {
-        Verdict verdict = offer.map(o -> policies.judge(host, o)).orElse(Verdict.NONE);
-        HostState state = offer.isEmpty() ? HostState.unreachable
+        // a host that answered SSH-1 only has no offer, but it responded: it is judged (critical), not unreachable
+        boolean ssh1Only = ProbeOutcome.SSH1_ONLY.name().equals(observation.outcome);
+        Verdict verdict = offer.isPresent() || ssh1Only
+                ? policies.judge(host, offer, protocolVersion(observation.identification)) : Verdict.NONE;
+        HostState state = offer.isEmpty() && !ssh1Only ? HostState.unreachable
                 : verdict.compliant() ? HostState.compliant : HostState.non_compliant;
         byte[] digest = verdict.digest();
         if (sameObservation && status != null && Arrays.equals(status.verdict, digest)) {
@@ -108,6 +113,11 @@ public class ResultStore {
         if (status == null) {
             next.persist();
         }
+    }
+
+    /** {@code 2.0} in {@code SSH-2.0-OpenSSH_9.2p1}; empty when there was no identification line. */
+    private static String protocolVersion(String identification) {
+        return identification == null ? "" : new Identification(identification, List.of()).protocolVersion();
     }
 
     private static void writeFindings(long observationId, Verdict verdict) {

@@ -75,7 +75,8 @@ class NegotiateCommandTest {
                         + "hmac-sha1-96,hmac-md5-96]",
                 "No common S2C mac: [S: hmac-sha2-512]",
                 "Key exchange failed: Could not agree on key exchange parameters",
-                "fix (client)      enable hmac-sha2-512 in the client's mac list",
+                "fix (client)      JSch: session.setConfig(\"mac.s2c\", session.getConfig(\"mac.s2c\") + "
+                        + "\",hmac-sha2-512\")",
                 "fix (server)      sshd_config: MACs +hmac-sha2-256");
     }
 

@@ -66,7 +66,29 @@ class ScanCommandTest {
 
     @Test
     void compliantServerExitsZero() {
-        assertThat(scan(tinysshd.target().toString()).code()).isZero();
+        // tinysshd 20230101 passes RFC 9142 (baseline flags its Terrapin exposure, see below)
+        assertThat(scan("--policy", "rfc9142", tinysshd.target().toString()).code()).isZero();
+    }
+
+    @Test
+    void baselineReportsTerrapinOnTinysshdWithoutStrictKex() throws IOException {
+        Run run = scan("--json", tinysshd.target().toString());
+        JsonNode policy = run.json().get(0).get("policy");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(policy.get("findings").findValuesAsText("rule")).containsExactly("terrapin");
+        JsonNode remediation = policy.get("remediation");
+        assertThat(remediation.get("server").asText()).isEqualTo("tinyssh");
+        assertThat(remediation.get("sshdConfig").isNull()).isTrue();
+        assertThat(remediation.get("advice").asText()).contains("Upgrade tinysshd to 20240101");
+    }
+
+    @Test
+    void jsonCarriesTheHostsRemediationAsADropIn() throws IOException {
+        JsonNode remediation = scan("--json", sshd.target().toString()).json().get(0).get("policy").get("remediation");
+        assertThat(remediation.get("server").asText()).isEqualTo("openssh");
+        assertThat(remediation.get("sshdConfig").asText()).contains("\nMACs ")
+                .doesNotContain("hmac-sha1");
+        assertThat(remediation.get("advice").asText()).contains("/etc/ssh/sshd_config.d/00-kexwatch.conf");
     }
 
     @Test
@@ -95,7 +117,7 @@ class ScanCommandTest {
     @Test
     void connectionErrorExitsOneAndTheWorstTargetWins() throws IOException {
         assertThat(scan(refused).code()).isEqualTo(1);
-        assertThat(scan(refused, tinysshd.target().toString()).code()).isEqualTo(1);
+        assertThat(scan("--policy", "rfc9142", refused, tinysshd.target().toString()).code()).isEqualTo(1);
         Run mixed = scan("--json", refused, weak.target().toString());
         assertThat(mixed.code()).isEqualTo(3);
         assertThat(mixed.json()).extracting(n -> n.get("outcome").asText()).containsExactly("refused", "ok");

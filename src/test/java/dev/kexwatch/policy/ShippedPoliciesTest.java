@@ -57,9 +57,17 @@ class ShippedPoliciesTest {
     }
 
     @Test
-    void baselinePassesTheHardenedOpenSshAndTinysshd() {
+    void baselinePassesTheHardenedOpenSshAndReportsTinysshdsTerrapinExposure() {
         assertThat(judge("baseline", "openssh-hardened").findings()).isEmpty();
-        assertThat(judge("baseline", "tinysshd").findings()).isEmpty();
+        // tinysshd 20230101 offers chacha20-poly1305 without strict key exchange (CVE-2023-48795)
+        assertThat(rulesAndNames(judge("baseline", "tinysshd")))
+                .containsExactly(new Tuple("terrapin", List.of("chacha20-poly1305@openssh.com")));
+    }
+
+    @Test
+    void theClasspathCopiesAreTheFilesInPolicies() {
+        assertThat(ShippedPolicies.all().policies()).extracting(Policy::id, Policy::version)
+                .containsExactlyElementsOf(SHIPPED.policies().stream().map(p -> new Tuple(p.id(), p.version())).toList());
     }
 
     @Test

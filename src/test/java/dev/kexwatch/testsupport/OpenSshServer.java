@@ -22,7 +22,10 @@ public final class OpenSshServer implements AutoCloseable {
     public static final Path SSHD = Path.of("/usr/sbin/sshd");
     private static final Path PRIVSEP_DIR = Path.of("/run/sshd");
 
-    private final ServerProcess server;
+    /** Debian's and Ubuntu's drop-in directory, as their sshd_config includes it: first, before any setting. */
+    public static final String INCLUDE_DIR = "sshd_config.d";
+
+    private ServerProcess server;
     private final Path config;
 
     private OpenSshServer(ServerProcess server, Path config) {
@@ -32,19 +35,55 @@ public final class OpenSshServer implements AutoCloseable {
 
     /** Starts sshd with its defaults plus {@code extraConfig} lines (e.g. {@code KexAlgorithms +...}). */
     public static OpenSshServer start(String... extraConfig) {
+        return start(false, List.of(extraConfig));
+    }
+
+    /**
+     * As {@link #start}, with the config laid out as Debian ships it: {@code Include <dir>/sshd_config.d/*.conf} is
+     * the first line, so a file there wins over the caller's lines (sshd keeps the first value of each keyword).
+     */
+    public static OpenSshServer startWithIncludeDir(String... extraConfig) {
+        return start(true, List.of(extraConfig));
+    }
+
+    private static OpenSshServer start(boolean includeDir, List<String> extraConfig) {
         Path dir = TempDirs.create("kexwatch-sshd");
         try {
             Files.createDirectories(PRIVSEP_DIR); // sshd refuses to start without its privsep dir
             List<Path> keys = generateHostKeys(dir);
             int port = Ports.freePort();
             Path config = dir.resolve("sshd_config");
-            Files.writeString(config, configText(port, keys, List.of(extraConfig)));
-            return new OpenSshServer(ServerProcess.start(dir, port,
-                    List.of(SSHD.toString(), "-D", "-e", "-f", config.toString())), config);
+            String include = "";
+            if (includeDir) {
+                Files.createDirectories(dir.resolve(INCLUDE_DIR));
+                include = "Include " + dir.resolve(INCLUDE_DIR) + "/*.conf\n";
+            }
+            Files.writeString(config, include + configText(port, keys, extraConfig));
+            return new OpenSshServer(ServerProcess.start(dir, port, command(config)), config);
         } catch (IOException e) {
             TempDirs.delete(dir);
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<String> command(Path config) {
+        return List.of(SSHD.toString(), "-D", "-e", "-f", config.toString());
+    }
+
+    /** The directory its sshd_config includes first (only for {@link #startWithIncludeDir}). */
+    public Path includeDir() {
+        return server.dir().resolve(INCLUDE_DIR);
+    }
+
+    /** {@code sshd -t}: true when sshd accepts its configuration as it now stands on disk. */
+    public boolean configTest() {
+        return Processes.succeeds(List.of(SSHD.toString(), "-t", "-f", config.toString()));
+    }
+
+    /** Stops sshd and starts it again on the same port with the configuration now on disk. */
+    public void restart() {
+        server.stop();
+        server = ServerProcess.start(server.dir(), server.port(), command(config));
     }
 
     private static List<Path> generateHostKeys(Path dir) {

@@ -51,6 +51,11 @@ final class ServerProcess implements AutoCloseable {
         return new Target(Ports.LOOPBACK, port);
     }
 
+    /** Stops the process but keeps its files, so the same command can start again ({@link #start}). */
+    void stop() {
+        Processes.stop(process);
+    }
+
     @Override
     public void close() {
         Processes.stop(process);
