@@ -25,12 +25,14 @@ final class OpenSshEmulation {
     /** The {@code Key=Value} options that make ssh send the profile's lists, as far as it knows the names. */
     static String[] options(ClientProfile profile) {
         List<String> options = new ArrayList<>();
-        KEYWORDS.forEach((keyword, list) -> {
-            Set<String> known = known(QUERIES.get(keyword));
-            List<String> names = profile.get(list).stream().filter(known::contains).toList();
-            options.add(keyword + "=" + String.join(",", names));
-        });
+        KEYWORDS.forEach((keyword, list) -> options.add(keyword + "=" + String.join(",", sendable(profile, keyword))));
         return options.toArray(String[]::new);
+    }
+
+    /** The profile's names for one keyword's list that this ssh knows, in the profile's order. */
+    static List<String> sendable(ClientProfile profile, String keyword) {
+        Set<String> known = known(QUERIES.get(keyword));
+        return profile.get(KEYWORDS.get(keyword)).stream().filter(known::contains).toList();
     }
 
     private static Set<String> known(String query) {
