@@ -137,7 +137,7 @@ public class CompatibilityResource {
         }
     }
 
-    private static Map<String, String> selector(String label) {
+    static Map<String, String> selector(String label) {
         try {
             return Labels.parse(label);
         } catch (IllegalArgumentException e) {
@@ -145,7 +145,7 @@ public class CompatibilityResource {
         }
     }
 
-    private static BadRequestException badParameter(String field, String message) {
+    static BadRequestException badParameter(String field, String message) {
         return new BadRequestException(Problem.of(Status.BAD_REQUEST, "bad parameter",
                 List.of(new Problem.FieldError(field, message))).toResponse());
     }
