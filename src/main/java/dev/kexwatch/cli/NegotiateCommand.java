@@ -40,9 +40,16 @@ final class NegotiateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-c", "--client"}, paramLabel = "PROFILE|FILE", required = true,
+    @Option(names = {"-c", "--client"}, paramLabel = "PROFILE|FILE",
             description = "Client profile id (e.g. openssh-9.2, jsch-0.1.55), or a YAML file of profiles; repeatable.")
     private List<String> clients = new ArrayList<>();
+
+    @Option(names = "--server-release", paramLabel = "RELEASE",
+            description = "Predict against a release's default server offer (e.g. openssh-10.0), probing nothing.")
+    private String serverRelease;
+
+    @Option(names = "--list-releases", description = "List the release catalogue (with --json: JSON Lines) and exit.")
+    private boolean listReleases;
 
     @Mixin
     private ProbeOptions probing;
@@ -62,11 +69,23 @@ final class NegotiateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (listReleases) {
+            return ReleasePrediction.list(out, probing.json);
+        }
         List<Target> list;
         List<ClientProfile> profiles;
         try {
             list = probing.targets();
             profiles = ClientChoice.resolve(clients);
+            if (clients.isEmpty()) {
+                throw new IllegalArgumentException("give at least one --client PROFILE|FILE");
+            }
+            if (serverRelease != null) {
+                if (!list.isEmpty()) {
+                    throw new IllegalArgumentException("--server-release predicts without probing: give no TARGET");
+                }
+                return ReleasePrediction.predict(out, profiles, serverRelease, probing.json);
+            }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | ProfileFormatException e) {
             err.println("kexwatch negotiate: " + e.getMessage());
             return Cli.USAGE;

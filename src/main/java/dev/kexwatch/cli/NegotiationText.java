@@ -31,7 +31,7 @@ final class NegotiationText {
         out.println();
     }
 
-    private static void client(PrintWriter out, NegotiationReport report) {
+    static void client(PrintWriter out, NegotiationReport report) {
         out.printf("  %s: %s%n", report.clientLabel(), report.works() ? "negotiates"
                 : "FAILS (" + report.failure().map(NegotiationText::where).orElse("") + ")");
         report.chosen().forEach((list, name) -> out.printf(ROW, list.replace('_', ' '), name));

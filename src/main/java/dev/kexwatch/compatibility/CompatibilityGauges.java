@@ -27,6 +27,9 @@ public class CompatibilityGauges {
     @Inject
     CompatibilityService service;
 
+    @Inject
+    PostQuantumGauges postQuantum;
+
     private final Map<String, AtomicLong> values = new HashMap<>();
     private final Map<String, Gauge> gauges = new HashMap<>();
 
@@ -50,6 +53,7 @@ public class CompatibilityGauges {
         Map<String, Long> counts = service.unreachableCounts();
         counts.forEach((profile, count) -> values.computeIfAbsent(profile, this::register).set(count));
         gauges.keySet().stream().filter(p -> !counts.containsKey(p)).toList().forEach(this::unregister);
+        postQuantum.refresh();
     }
 
     private AtomicLong register(String profile) {

@@ -143,7 +143,7 @@ public class CompatibilityResource {
         }
     }
 
-    private static Map<String, String> selector(String label) {
+    static Map<String, String> selector(String label) {
         try {
             return Labels.parse(label);
         } catch (IllegalArgumentException e) {
@@ -151,7 +151,7 @@ public class CompatibilityResource {
         }
     }
 
-    private static BadRequestException badParameter(String field, String message) {
+    static BadRequestException badParameter(String field, String message) {
         return new BadRequestException(Problem.of(Status.BAD_REQUEST, "bad parameter",
                 List.of(new Problem.FieldError(field, message))).toResponse());
     }

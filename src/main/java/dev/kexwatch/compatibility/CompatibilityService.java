@@ -144,7 +144,7 @@ public class CompatibilityService {
         }
     }
 
-    private static Map<String, ProfileImpact> impact(List<Cell> broken, List<Cell> working) {
+    static Map<String, ProfileImpact> impact(List<Cell> broken, List<Cell> working) {
         Map<String, ProfileImpact> byProfile = new LinkedHashMap<>();
         for (Cell cell : broken) {
             byProfile.computeIfAbsent(cell.profile(), p -> new ProfileImpact(new ArrayList<>(), new ArrayList<>()))
@@ -157,15 +157,15 @@ public class CompatibilityService {
         return byProfile;
     }
 
-    private static List<HostOffer> hostOffers(List<FleetHost> hosts, Function<FleetHost, ServerOffer> offer) {
+    static List<HostOffer> hostOffers(List<FleetHost> hosts, Function<FleetHost, ServerOffer> offer) {
         return hosts.stream().map(h -> new HostOffer(String.valueOf(h.hostId()), offer.apply(h))).toList();
     }
 
-    private static List<Cell> cells(List<MatrixCell> cells, Map<Long, FleetHost> byId) {
+    static List<Cell> cells(List<MatrixCell> cells, Map<Long, FleetHost> byId) {
         return cells.stream().map(c -> Cell.of(c, byId.get(Long.valueOf(c.hostId())))).toList();
     }
 
-    private static Map<Long, FleetHost> index(List<FleetHost> hosts) {
+    static Map<Long, FleetHost> index(List<FleetHost> hosts) {
         return hosts.stream().collect(Collectors.toMap(FleetHost::hostId, h -> h));
     }
 }

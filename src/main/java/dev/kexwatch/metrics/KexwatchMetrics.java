@@ -48,6 +48,8 @@ public class KexwatchMetrics {
     public static final String POLICY_LOAD_ERRORS = "kexwatch.policy.load.errors";
     /** Per client profile ({@code profile} tag): enabled hosts whose latest offer it cannot negotiate with. */
     public static final String CLIENT_UNREACHABLE_HOSTS = "kexwatch.client.unreachable.hosts";
+    /** Per client profile and post-quantum status ({@code profile}, {@code status} tags): enabled hosts. */
+    public static final String CLIENT_PQ_HOSTS = "kexwatch.client.pq.hosts";
 
     /** Probes take milliseconds on a LAN and up to the deadline (default 10 s) on a dead host. */
     private static final Duration[] PROBE_BUCKETS = seconds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30);

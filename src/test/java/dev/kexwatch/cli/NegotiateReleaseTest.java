@@ -1,0 +1,65 @@
+package dev.kexwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code negotiate --server-release} and {@code --list-releases}: predictions from the catalogue, no probe. */
+class NegotiateReleaseTest {
+
+    private static CliRun negotiate(String... args) {
+        return CliRun.of(List.of("negotiate"), args);
+    }
+
+    @Test
+    void listsTheCatalogue() throws IOException {
+        CliRun run = negotiate("--list-releases");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("openssh-9.2", "openssh-10.0", "dropbear-2022.83", "tinysshd-20230101",
+                "(unverified: hostkey, mac, compression)");
+        List<JsonNode> json = negotiate("--list-releases", "--json").json();
+        assertThat(json).extracting(n -> n.get("id").asText()).contains("openssh-10.0");
+    }
+
+    @Test
+    void anOldClientAgainstTinysshdFailsInTheSeedsWording() {
+        CliRun run = negotiate("--client", "jsch-0.1.55", "--client", "openssh-9.2", "--server-release",
+                "tinysshd-20230101");
+
+        assertThat(run.code()).as(run.err()).isEqualTo(NegotiateCommand.NEGOTIATION_FAILS);
+        String offer = "curve25519-sha256,curve25519-sha256@libssh.org,sntrup761x25519-sha512@openssh.com";
+        assertThat(run.out()).contains("tinysshd-20230101  default server offer of tinysshd 20230101",
+                "(jsch-0.1.55): FAILS (kex)",
+                "Unable to negotiate with tinysshd-20230101 port 22: no matching key exchange method found. Their offer: "
+                        + offer, "No common kex: [S: " + offer + "] [C: ",
+                "(openssh-9.2): negotiates", "kex               sntrup761x25519-sha512@openssh.com");
+        assertThat(negotiate("--client", "jsch-0.1.55", "--server-release", "openssh-10.0").code()).isZero();
+    }
+
+    @Test
+    void jsonCarriesTheReleaseAndEveryClient() throws IOException {
+        CliRun run = negotiate("--json", "--client", "openssh-9.2", "--server-release", "dropbear-2022.83");
+
+        assertThat(run.code()).isZero();
+        JsonNode node = run.json().get(0);
+        assertThat(node.get("release").asText()).isEqualTo("dropbear-2022.83");
+        assertThat(node.get("clients").get(0).get("chosen").get("kex").asText()).isEqualTo("curve25519-sha256");
+    }
+
+    @Test
+    void anUnknownReleaseOrATargetIsAUsageError() {
+        CliRun unknown = negotiate("--client", "openssh-9.2", "--server-release", "openssh-1.0");
+        assertThat(unknown.code()).isEqualTo(Cli.USAGE);
+        assertThat(unknown.err()).contains("no release 'openssh-1.0'", "openssh-10.0");
+
+        CliRun withTarget = negotiate("--client", "openssh-9.2", "--server-release", "openssh-9.2", "127.0.0.1:22");
+        assertThat(withTarget.code()).isEqualTo(Cli.USAGE);
+        assertThat(withTarget.err()).contains("give no TARGET");
+
+        assertThat(negotiate("--server-release", "openssh-9.2").code()).isEqualTo(Cli.USAGE);
+    }
+}
