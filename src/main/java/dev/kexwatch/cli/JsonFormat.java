@@ -16,7 +16,7 @@ import java.util.Optional;
 /** {@code --json}: one object per target on one line (JSON Lines), fields named as in the README. */
 final class JsonFormat {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = SafeJson.mapper();
 
     private JsonFormat() {
     }

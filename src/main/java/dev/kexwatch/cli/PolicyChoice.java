@@ -16,7 +16,7 @@ final class PolicyChoice {
 
     static Path resolve(String fileOrId) {
         Path asFile = Path.of(fileOrId);
-        if (Files.isRegularFile(asFile) || fileOrId.endsWith(".yaml") || fileOrId.endsWith(".yml")) {
+        if (Files.exists(asFile) || fileOrId.endsWith(".yaml") || fileOrId.endsWith(".yml")) {
             return asFile;
         }
         return POLICY_DIR.resolve(fileOrId + ".yaml");
@@ -24,6 +24,6 @@ final class PolicyChoice {
 
     /** Loads the policy; a missing or broken one throws {@link dev.kexwatch.policy.PolicyException}. */
     static Policy load(String fileOrId) {
-        return new PolicyLoader().load(resolve(fileOrId));
+        return new PolicyLoader().load(InputFile.small(resolve(fileOrId), "policy"));
     }
 }
