@@ -46,6 +46,16 @@ public final class Cli {
     static int run(Terminal terminal, PrintWriter out, PrintWriter err, String... args) {
         // MINA logs every hostile server's exception as a warning; the CLI reports outcomes instead.
         MINA_LOG.setLevel(Level.SEVERE);
+        CommandLine commandLine = commandLine(terminal, out, err);
+        setExitCodes(commandLine);
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The command line with its writers, colours and error handling; exit codes are set by the caller. */
+    static CommandLine commandLine(Terminal terminal, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Cli(terminal)).setOut(out).setErr(err);
         // Picocli's usage-error code 2 would read as "warnings" in ssh-audit's scheme.
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(terminal.colour()
@@ -53,23 +63,20 @@ public final class Cli {
         commandLine.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE
                 : INTERNAL_ERROR);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
-            line.getErr().println("kexwatch: internal error (a bug, please report it with this trace):");
-            e.printStackTrace(line.getErr());
+            err.println("kexwatch: internal error (a bug, please report it with this trace):");
+            e.printStackTrace(err);
             return INTERNAL_ERROR;
         });
-        setUsageExitCode(commandLine);
-        int code = commandLine.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return commandLine;
     }
 
     Terminal terminal() {
         return terminal;
     }
 
-    private static void setUsageExitCode(CommandLine commandLine) {
+    /** 64 for the user's mistakes, 70 for ours, on every subcommand (call after the last one is added). */
+    static void setExitCodes(CommandLine commandLine) {
         commandLine.getCommandSpec().exitCodeOnInvalidInput(USAGE).exitCodeOnExecutionException(INTERNAL_ERROR);
-        commandLine.getSubcommands().values().forEach(Cli::setUsageExitCode);
+        commandLine.getSubcommands().values().forEach(Cli::setExitCodes);
     }
 }

@@ -36,7 +36,7 @@ final class JsonFormat {
         result.offer().ifPresent(offer -> node.set("lists", lists(offer)));
         node.set("timingsMs", timings(result.timings()));
         report.evaluation().ifPresent(evaluation -> node.set("policy", policy(evaluation)));
-        return node.toString();
+        return SafeJson.write(MAPPER, node);
     }
 
     private static ObjectNode identification(Identification id) {

@@ -69,6 +69,6 @@ final class NegotiationText {
         result.identification().ifPresent(id -> node.put("identification", id.line()));
         node.put("exitCode", outcome.exitCode());
         node.set("clients", MAPPER.valueToTree(outcome.reports()));
-        return node.toString();
+        return SafeJson.write(MAPPER, node);
     }
 }

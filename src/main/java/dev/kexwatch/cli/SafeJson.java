@@ -3,6 +3,8 @@ package dev.kexwatch.cli;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -18,6 +20,15 @@ final class SafeJson {
         ObjectMapper mapper = new ObjectMapper();
         mapper.getFactory().setCharacterEscapes(new Escapes());
         return mapper;
+    }
+
+    /** Writes through the mapper: {@code JsonNode.toString()} would use Jackson's own mapper, without the escapes. */
+    static String write(ObjectMapper mapper, JsonNode node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
     }
 
     private static final class Escapes extends CharacterEscapes {

@@ -47,15 +47,7 @@ final class SarifFormat {
         ArrayNode list = run.putArray("results");
         results.reports().forEach(report -> report.evaluation().ifPresent(e -> e.findings().forEach(f ->
                 list.add(result(report.result(), f, ruleIndex)))));
-        out.println(write(log));
-    }
-
-    private static String write(ObjectNode log) {
-        try {
-            return MAPPER.writeValueAsString(log);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
-        }
+        out.println(SafeJson.write(MAPPER, log));
     }
 
     /** The policy's rules, then any rule a finding names that the policy does not (built-in checks). */
