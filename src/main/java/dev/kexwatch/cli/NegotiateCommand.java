@@ -85,12 +85,13 @@ final class NegotiateCommand implements Callable<Integer> {
         }
         try (Destination destination = Destination.open(probing.output(), spec.commandLine().getOut())) {
             PrintWriter out = destination.writer();
+            Colour colour = new Colour(destination.isStdout() && cli.terminal().colour());
             List<Outcome> outcomes = negotiate(probing.probe(list, cli.terminal(), err), profiles);
             outcomes.forEach(o -> {
                 if (json) {
                     out.println(NegotiationText.json(o));
                 } else {
-                    NegotiationText.print(out, o);
+                    NegotiationText.print(out, o, colour);
                 }
             });
             return outcomes.stream().mapToInt(Outcome::exitCode).max().orElse(TargetReport.GOOD);

@@ -19,7 +19,7 @@ final class NegotiationText {
     private NegotiationText() {
     }
 
-    static void print(PrintWriter out, Outcome outcome) {
+    static void print(PrintWriter out, Outcome outcome, Colour colour) {
         ProbeResult result = outcome.result();
         out.printf("%s  %s%n", Text.safe(result.target().toString()), Text.safe(result.identification()
                 .map(id -> id.line()).orElse(result.outcome().name())));
@@ -27,13 +27,13 @@ final class NegotiationText {
             out.printf("  not probed: %s: %s%n%n", result.outcome().message(), Text.safe(result.detail()));
             return;
         }
-        outcome.reports().forEach(report -> client(out, report));
+        outcome.reports().forEach(report -> client(out, report, colour));
         out.println();
     }
 
-    private static void client(PrintWriter out, NegotiationReport report) {
-        out.printf("  %s: %s%n", Text.safe(report.clientLabel()), report.works() ? "negotiates"
-                : "FAILS (" + report.failure().map(NegotiationText::where).orElse("") + ")");
+    private static void client(PrintWriter out, NegotiationReport report, Colour colour) {
+        out.printf("  %s: %s%n", Text.safe(report.clientLabel()), report.works() ? colour.good("negotiates")
+                : colour.bad("FAILS") + " (" + report.failure().map(NegotiationText::where).orElse("") + ")");
         report.chosen().forEach((list, name) -> row(out, list.replace('_', ' '), name));
         if (report.works()) {
             row(out, "strict kex", report.strictKex() ? "on" : "off");
