@@ -68,7 +68,7 @@ final class ProbeOptions {
         return json ? Optional.of(OutputFormat.JSON) : Optional.ofNullable(format);
     }
 
-    /** {@code --output FILE}, opened now so that a bad path is a usage error before any probe. */
+    /** {@code --output FILE}; the command opens it before probing, so a bad path is a usage error at once. */
     Optional<Path> output() {
         return Optional.ofNullable(output);
     }

@@ -10,7 +10,11 @@ final class Text {
     private Text() {
     }
 
+    /** The text with every dangerous character escaped; an exception's missing message (null) becomes "". */
     static String safe(String text) {
+        if (text == null) {
+            return "";
+        }
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -85,6 +85,19 @@ class CliEdgesTest {
     }
 
     @Test
+    void anUnwritableOutputOrAnUnsupportedFormatIsAUsageErrorBeforeAnyProbe(@TempDir Path dir) {
+        CliRun output = scan("-o", dir.resolve("no/such/dir/out.json").toString(), "127.0.0.1:22");
+        assertThat(output.code()).isEqualTo(Cli.USAGE);
+        assertThat(output.err()).contains("cannot write --output " + dir.resolve("no/such/dir/out.json"));
+
+        CliRun sarif = CliRun.of(List.of("negotiate"), "--format", "sarif", "-c", "openssh-9.2", "127.0.0.1:22");
+        assertThat(sarif.code()).isEqualTo(Cli.USAGE);
+        assertThat(sarif.err()).contains("negotiate writes --format table or json, not sarif");
+        assertThat(scan("--json", "--format", "csv", "127.0.0.1:22").err())
+                .contains("--json and --format csv contradict each other");
+    }
+
+    @Test
     void aBugExitsSeventyWithItsTraceAndNeverSixtyFour() {
         @Command(name = "boom")
         class Boom implements Runnable {
