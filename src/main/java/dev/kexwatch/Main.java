@@ -12,7 +12,8 @@ import java.util.Set;
 @QuarkusMain
 public class Main {
 
-    private static final Set<String> COMMANDS = Set.of("scan", "negotiate", "help", "--help", "-h", "--version");
+    private static final Set<String> COMMANDS = Set.of("scan", "negotiate", "help", "--help", "-h", "--version", "-V",
+            "generate-completion");
 
     public static void main(String... args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {

@@ -38,13 +38,13 @@ final class ClientChoice {
     private static List<ClientProfile> resolve(ClientProfiles builtIn, String choice) {
         if (isFile(choice)) {
             List<String> known = builtIn.ids();
-            return builtIn.withFile(Path.of(choice)).all().stream().filter(p -> !known.contains(p.id())).toList();
+            return builtIn.withFile(InputFile.small(Path.of(choice), "client profile file")).all().stream().filter(p -> !known.contains(p.id())).toList();
         }
         return List.of(builtIn.find(choice).orElseThrow(() -> new IllegalArgumentException("no client profile '"
                 + choice + "'; built-in profiles: " + String.join(", ", builtIn.ids()) + " (or give a YAML file)")));
     }
 
     private static boolean isFile(String choice) {
-        return Files.isRegularFile(Path.of(choice)) || choice.endsWith(".yaml") || choice.endsWith(".yml");
+        return Files.exists(Path.of(choice)) || choice.endsWith(".yaml") || choice.endsWith(".yml");
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
 /** {@code --json}: one object per target on one line (JSON Lines), fields named as in the README. */
 final class JsonFormat {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = SafeJson.mapper();
 
     private JsonFormat() {
     }
@@ -37,7 +37,7 @@ final class JsonFormat {
         result.offer().ifPresent(offer -> node.set("lists", lists(offer)));
         node.set("timingsMs", timings(result.timings()));
         report.evaluation().ifPresent(evaluation -> node.set("policy", policy(evaluation, report.remediation())));
-        return node.toString();
+        return SafeJson.write(MAPPER, node);
     }
 
     private static ObjectNode identification(Identification id) {

@@ -14,24 +14,28 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code kexwatch negotiate}: probe servers live and tell whether given SSH clients would agree with them on
  * every algorithm (RFC 4253 §7.1), and if not, where and what the smallest fix is.
  */
-@Command(name = "negotiate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "negotiate", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+        sortOptions = false,
         description = {"Probe SSH servers and predict whether each client negotiates with them.",
             "Prints the algorithms chosen, or the failure as OpenSSH words it and as",
             "'No common C2S mac: [S: ...] [C: ...]', with the smallest fix on either side."},
         exitCodeListHeading = "%nExit codes (the highest over all targets and clients):%n",
         exitCodeList = {"0:every client negotiates with every target", "1:a connection error (target not probed)",
-            "4:a client would fail to negotiate with a target", "64:usage error, unknown profile, unreadable file"})
+            "4:a client would fail to negotiate with a target", "64:usage error, unknown profile, unreadable file",
+            "70:internal error (a bug: please report it)"})
 final class NegotiateCommand implements Callable<Integer> {
 
     /** Exit code when at least one client would fail to negotiate (after scan's 0..3, so never confused). */
@@ -39,6 +43,9 @@ final class NegotiateCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @ParentCommand
+    private Cli cli;
 
     @Option(names = {"-c", "--client"}, paramLabel = "PROFILE|FILE",
             description = "Client profile id (e.g. openssh-9.2, jsch-0.1.55), or a YAML file of profiles; repeatable.")
@@ -67,16 +74,17 @@ final class NegotiateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (listReleases) {
-            return ReleasePrediction.list(out, probing.json);
+            return ReleasePrediction.list(spec.commandLine().getOut(), probing.format().filter(OutputFormat.JSON::equals).isPresent());
         }
         List<Target> list;
         List<ClientProfile> profiles;
+        boolean json;
         try {
             list = probing.targets();
             profiles = ClientChoice.resolve(clients);
+            json = json(probing.format());
             if (clients.isEmpty()) {
                 throw new IllegalArgumentException("give at least one --client PROFILE|FILE");
             }
@@ -84,10 +92,10 @@ final class NegotiateCommand implements Callable<Integer> {
                 if (!list.isEmpty()) {
                     throw new IllegalArgumentException("--server-release predicts without probing: give no TARGET");
                 }
-                return ReleasePrediction.predict(out, profiles, serverRelease, probing.json);
+                return ReleasePrediction.predict(spec.commandLine().getOut(), profiles, serverRelease, json);
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | ProfileFormatException e) {
-            err.println("kexwatch negotiate: " + e.getMessage());
+            err.println("kexwatch negotiate: " + Text.safe(e.getMessage()));
             return Cli.USAGE;
         }
         if (list.isEmpty() || profiles.isEmpty()) {
@@ -95,15 +103,30 @@ final class NegotiateCommand implements Callable<Integer> {
                     : "the client profile file holds no profile"));
             return Cli.USAGE;
         }
-        List<Outcome> outcomes = negotiate(probing.probe(list), profiles);
-        outcomes.forEach(o -> {
-            if (probing.json) {
-                out.println(NegotiationText.json(o));
-            } else {
-                NegotiationText.print(out, o);
-            }
-        });
-        return outcomes.stream().mapToInt(Outcome::exitCode).max().orElse(TargetReport.GOOD);
+        try (Destination destination = Destination.open(probing.output(), spec.commandLine().getOut())) {
+            PrintWriter out = destination.writer();
+            Colour colour = new Colour(destination.isStdout() && cli.terminal().colour());
+            List<Outcome> outcomes = negotiate(probing.probe(list, cli.terminal(), err), profiles);
+            outcomes.forEach(o -> {
+                if (json) {
+                    out.println(NegotiationText.json(o));
+                } else {
+                    NegotiationText.print(out, o, colour);
+                }
+            });
+            return outcomes.stream().mapToInt(Outcome::exitCode).max().orElse(TargetReport.GOOD);
+        } catch (IOException e) {
+            err.println("kexwatch negotiate: " + Text.safe(e.getMessage()));
+            return Cli.USAGE;
+        }
+    }
+
+    /** Negotiation has no findings to put in SARIF, CSV or JUnit yet: its formats are the block and JSON. */
+    private static boolean json(Optional<OutputFormat> format) {
+        if (format.isPresent() && format.get() != OutputFormat.JSON && format.get() != OutputFormat.TABLE) {
+            throw new IllegalArgumentException("negotiate writes --format table or json, not " + format.get());
+        }
+        return format.filter(OutputFormat.JSON::equals).isPresent();
     }
 
     private static ServerSoftware.Kind server(ProbeResult result) {

@@ -13,40 +13,45 @@ import java.util.Locale;
 final class NegotiationText {
 
     /** Jdk8Module for the reports' Optional fields. */
-    private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper MAPPER = SafeJson.mapper().findAndRegisterModules();
     private static final String ROW = "    %-18s%s%n";
 
     private NegotiationText() {
     }
 
-    static void print(PrintWriter out, Outcome outcome) {
+    static void print(PrintWriter out, Outcome outcome, Colour colour) {
         ProbeResult result = outcome.result();
-        out.printf("%s  %s%n", result.target(), result.identification().map(id -> id.line())
-                .orElse(result.outcome().name()));
+        out.printf("%s  %s%n", Text.safe(result.target().toString()), Text.safe(result.identification()
+                .map(id -> id.line()).orElse(result.outcome().name())));
         if (!result.ok()) {
-            out.printf("  not probed: %s: %s%n%n", result.outcome().message(), result.detail());
+            out.printf("  not probed: %s: %s%n%n", result.outcome().message(), Text.safe(result.detail()));
             return;
         }
-        outcome.reports().forEach(report -> client(out, report));
+        outcome.reports().forEach(report -> client(out, report, colour));
         out.println();
     }
 
-    static void client(PrintWriter out, NegotiationReport report) {
-        out.printf("  %s: %s%n", report.clientLabel(), report.works() ? "negotiates"
-                : "FAILS (" + report.failure().map(NegotiationText::where).orElse("") + ")");
-        report.chosen().forEach((list, name) -> out.printf(ROW, list.replace('_', ' '), name));
+    static void client(PrintWriter out, NegotiationReport report, Colour colour) {
+        out.printf("  %s: %s%n", Text.safe(report.clientLabel()), report.works() ? colour.good("negotiates")
+                : colour.bad("FAILS") + " (" + report.failure().map(NegotiationText::where).orElse("") + ")");
+        report.chosen().forEach((list, name) -> row(out, list.replace('_', ' '), name));
         if (report.works()) {
-            out.printf(ROW, "strict kex", report.strictKex() ? "on" : "off");
+            row(out, "strict kex", report.strictKex() ? "on" : "off");
             return;
         }
         Failure failure = report.failure().orElseThrow();
-        out.printf(ROW, "ssh says", failure.openssh());
+        row(out, "ssh says", failure.openssh());
         String label = "seed log";
         for (String line : report.seedLog()) {
-            out.printf(ROW, label, line);
+            row(out, label, line);
             label = "";
         }
-        report.fixes().forEach(fix -> out.printf(ROW, "fix (" + fix.side() + ")", fix.instruction()));
+        report.fixes().forEach(fix -> row(out, "fix (" + fix.side() + ")", fix.instruction()));
+    }
+
+    /** Names, wordings and fixes quote the server's offer: escaped before they reach a terminal. */
+    private static void row(PrintWriter out, String label, String value) {
+        out.printf(ROW, label, Text.safe(value));
     }
 
     private static String where(Failure failure) {
@@ -64,6 +69,6 @@ final class NegotiationText {
         result.identification().ifPresent(id -> node.put("identification", id.line()));
         node.put("exitCode", outcome.exitCode());
         node.set("clients", MAPPER.valueToTree(outcome.reports()));
-        return node.toString();
+        return SafeJson.write(MAPPER, node);
     }
 }

@@ -21,8 +21,8 @@ final class PolicyChoice {
     /** Loads the policy; a missing or broken one throws {@link PolicyException}. */
     static Policy load(String fileOrId) {
         Path asFile = Path.of(fileOrId);
-        if (Files.isRegularFile(asFile) || fileOrId.endsWith(".yaml") || fileOrId.endsWith(".yml")) {
-            return new PolicyLoader().load(asFile);
+        if (Files.exists(asFile) || fileOrId.endsWith(".yaml") || fileOrId.endsWith(".yml")) {
+            return new PolicyLoader().load(InputFile.small(asFile, "policy"));
         }
         return ShippedPolicies.byId(fileOrId).orElseThrow(() -> new PolicyException("no policy file or shipped policy '"
                 + fileOrId + "'; shipped: " + String.join(", ", ShippedPolicies.IDS)));

@@ -5,6 +5,7 @@ import dev.kexwatch.probe.ProbeResult;
 import dev.kexwatch.probe.ProbeSettings;
 import dev.kexwatch.probe.Target;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +19,22 @@ import picocli.CommandLine.Parameters;
 /** What every probing command takes: targets, how to probe them, and the output format. */
 final class ProbeOptions {
 
-    @Option(names = "--json", description = "One JSON object per target, one per line.")
+    /** Above this a deadline is a mistake, and far above it the millisecond count overflows. */
+    static final double MAX_TIMEOUT_SECONDS = 3600;
+
+    @Option(names = "--json", description = "One JSON object per target, one per line (same as --format json).")
     boolean json;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: table, or summary past many targets).")
+    private OutputFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the results to FILE, not stdout.")
+    private Path output;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Progress on stderr (default: only when stderr is a terminal).")
+    private Boolean progress;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = "Deadline per target, connect to KEXINIT (default: ${DEFAULT-VALUE}).")
@@ -45,18 +60,42 @@ final class ProbeOptions {
         return TargetList.of(targets, Optional.ofNullable(file));
     }
 
-    /** Probes the targets at once, up to {@code --concurrency}; results in the targets' order. */
-    List<ProbeResult> probe(List<Target> list) {
-        Map<Target, ProbeResult> byTarget = new ConcurrentHashMap<>();
-        try (ProbeEngine engine = new ProbeEngine(settings())) {
-            engine.probeAll(list, result -> byTarget.put(result.target(), result));
+    /** The format asked for by {@code --format} or {@code --json}; empty for the command's default. */
+    Optional<OutputFormat> format() {
+        if (json && format != null && format != OutputFormat.JSON) {
+            throw new IllegalArgumentException("--json and --format " + format + " contradict each other");
         }
+        return json ? Optional.of(OutputFormat.JSON) : Optional.ofNullable(format);
+    }
+
+    /** {@code --output FILE}; the command opens it before probing, so a bad path is a usage error at once. */
+    Optional<Path> output() {
+        return Optional.ofNullable(output);
+    }
+
+    /** Probes the targets at once, up to {@code --concurrency}, with progress on stderr; results in input order. */
+    List<ProbeResult> probe(List<Target> list, Terminal terminal, PrintWriter err) {
+        Map<Target, ProbeResult> byTarget = new ConcurrentHashMap<>();
+        Optional<Progress> shown = Optional.ofNullable(progress).orElse(terminal.stderrIsTty())
+                ? Optional.of(new Progress(err, list.size(), terminal.stderrIsTty(), System::nanoTime))
+                : Optional.empty();
+        try (ProbeEngine engine = new ProbeEngine(settings())) {
+            engine.probeAll(list, result -> {
+                byTarget.put(result.target(), result);
+                shown.ifPresent(p -> p.accept(result));
+            });
+        }
+        shown.ifPresent(Progress::finish);
         return list.stream().map(byTarget::get).toList(); // input order, whatever order they finished in
     }
 
     private ProbeSettings settings() {
         if (!(timeoutSeconds > 0)) {
             throw new IllegalArgumentException("--timeout must be more than 0 seconds, not " + timeoutSeconds);
+        }
+        if (timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+            throw new IllegalArgumentException("--timeout must be at most " + (int) MAX_TIMEOUT_SECONDS
+                    + " seconds, not " + timeoutSeconds);
         }
         if (concurrency < 1) {
             throw new IllegalArgumentException("--concurrency must be at least 1, not " + concurrency);

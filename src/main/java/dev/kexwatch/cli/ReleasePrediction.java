@@ -64,7 +64,7 @@ final class ReleasePrediction {
         } else {
             out.printf("%s  default server offer of %s %s (predicted, not probed)%n", release.id(), release.product(),
                     release.version());
-            reports.forEach(report -> NegotiationText.client(out, report));
+            reports.forEach(report -> NegotiationText.client(out, report, new Colour(false)));
             out.println();
         }
         return code;

@@ -5,6 +5,7 @@ import dev.kexwatch.policy.HostRemediation;
 import dev.kexwatch.policy.Policy;
 import dev.kexwatch.policy.PolicyEngine;
 import dev.kexwatch.policy.PolicyException;
+import dev.kexwatch.policy.Severity;
 import dev.kexwatch.probe.Identification;
 import dev.kexwatch.probe.ProbeOutcome;
 import dev.kexwatch.probe.ProbeResult;
@@ -20,52 +21,96 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code kexwatch scan}: probe targets, judge them against a policy, print a table or JSON. */
-@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
+/** {@code kexwatch scan}: probe targets, judge them against a policy, print a table, a summary or a report. */
+@Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class, sortOptions = false,
         description = "Probe SSH servers' identification and KEXINIT lists and judge them against a policy.",
         exitCodeListHeading = "%nExit codes (the worst over all targets, as ssh-audit):%n",
-        exitCodeList = {"0:all good", "1:a connection error", "2:warnings (low or medium findings)",
-            "3:failures (high or critical findings)", "64:usage error, unreadable policy or target file"})
+        exitCodeList = {"0:all good (or every finding below --fail-on)", "1:a connection error",
+            "2:warnings (low or medium findings)", "3:failures (high or critical findings)",
+            "64:usage error, unreadable policy or target file", "70:internal error (a bug: please report it)"})
 final class ScanCommand implements Callable<Integer> {
+
+    /** Past this many targets the default view is the compact summary: a full table would run to pages. */
+    static final int SUMMARY_THRESHOLD = 20;
 
     @Spec
     private CommandSpec spec;
+
+    @ParentCommand
+    private Cli cli;
 
     @Option(names = "--policy", paramLabel = "FILE|ID", defaultValue = PolicyChoice.DEFAULT_ID,
             description = "Policy file, or the id of a shipped policy: baseline, rfc9142, hardened-openssh "
                     + "(default: ${DEFAULT-VALUE}).")
     private String policy;
 
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = SeverityConverter.class,
+            description = "Exit non-zero only for findings at or above low|medium|high|critical "
+                    + "(default: every low or worse finding, as ssh-audit).")
+    private Severity failOn;
+
+    @Option(names = "--summary", description = "Compact view: one line per host, then a fleet summary.")
+    private boolean summary;
+
+    @Option(names = "--detail", description = "Full view for every host, however many.")
+    private boolean detail;
+
     @Mixin
     private ProbeOptions probing;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Target> list;
         Policy chosen;
+        OutputFormat format;
         try {
             list = probing.targets();
             chosen = PolicyChoice.load(policy);
+            format = format(list.size());
         } catch (IOException | IllegalArgumentException | PolicyException e) {
-            err.println("kexwatch scan: " + e.getMessage());
+            err.println("kexwatch scan: " + Text.safe(e.getMessage()));
             return Cli.USAGE;
         }
         if (list.isEmpty()) {
             err.println("kexwatch scan: no targets (give TARGET arguments or -f FILE)");
             return Cli.USAGE;
         }
-        List<TargetReport> reports = judge(probing.probe(list), chosen);
-        if (probing.json) {
-            reports.forEach(report -> out.println(JsonFormat.line(report)));
-        } else {
-            TableFormat.print(out, reports, chosen);
+        try (Destination destination = Destination.open(probing.output(), spec.commandLine().getOut())) {
+            List<TargetReport> reports = judge(probing.probe(list, cli.terminal(), err), chosen);
+            boolean colour = destination.isStdout() && cli.terminal().colour();
+            write(destination.writer(), format, new ScanResults(reports, chosen, colour));
+            return TargetReport.worst(reports, Optional.ofNullable(failOn));
+        } catch (IOException e) {
+            err.println("kexwatch scan: " + Text.safe(e.getMessage()));
+            return Cli.USAGE;
         }
-        return TargetReport.worst(reports);
+    }
+
+    private OutputFormat format(int targets) {
+        if (summary && detail) {
+            throw new IllegalArgumentException("--summary and --detail contradict each other");
+        }
+        Optional<OutputFormat> asked = probing.format();
+        if (asked.isPresent()) {
+            return asked.get();
+        }
+        return summary || !detail && targets > SUMMARY_THRESHOLD ? OutputFormat.SUMMARY : OutputFormat.TABLE;
+    }
+
+    private static void write(PrintWriter out, OutputFormat format, ScanResults results) {
+        switch (format) {
+            case TABLE -> TableFormat.print(out, results);
+            case SUMMARY -> SummaryFormat.print(out, results);
+            case JSON -> results.reports().forEach(report -> out.println(JsonFormat.line(report)));
+            case CSV -> CsvFormat.print(out, results.reports());
+            case SARIF -> SarifFormat.print(out, results);
+            case JUNIT -> JunitFormat.print(out, results);
+        }
     }
 
     private static List<TargetReport> judge(List<ProbeResult> results, Policy policy) {

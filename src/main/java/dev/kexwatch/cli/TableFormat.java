@@ -19,17 +19,22 @@ final class TableFormat {
     private TableFormat() {
     }
 
-    static void print(PrintWriter out, List<TargetReport> reports, Policy policy) {
-        reports.forEach(report -> target(out, report));
+    static void print(PrintWriter out, ScanResults results) {
+        List<TargetReport> reports = results.reports();
+        Policy policy = results.policy();
+        Colour colour = new Colour(results.colour());
+        reports.forEach(report -> target(out, report, colour));
         long ok = reports.stream().filter(r -> r.result().ok()).count();
         long compliant = reports.stream().filter(r -> r.evaluation().map(Evaluation::compliant).orElse(false)).count();
         out.printf("%d target(s): %d probed, %d failed; policy %s %s: %d compliant, %d with findings%n",
-                reports.size(), ok, reports.size() - ok, policy.id(), policy.version(), compliant, ok - compliant);
+                reports.size(), ok, reports.size() - ok, Text.safe(policy.id()), Text.safe(policy.version()), compliant,
+                ok - compliant);
     }
 
-    private static void target(PrintWriter out, TargetReport report) {
+    private static void target(PrintWriter out, TargetReport report, Colour colour) {
         ProbeResult result = report.result();
-        out.printf("%s  %s  (%d ms)%n", result.target(), result.outcome().name(),
+        String outcome = result.ok() ? colour.good(result.outcome().name()) : colour.bad(result.outcome().name());
+        out.printf("%s  %s  (%d ms)%n", Text.safe(result.target().toString()), outcome,
                 result.timings().total().toMillis());
         if (!result.ok()) {
             row(out, "outcome", result.outcome().message() + ": " + result.detail());
@@ -43,7 +48,7 @@ final class TableFormat {
             }
         });
         result.offer().ifPresent(offer -> lists(out, offer));
-        report.evaluation().ifPresent(evaluation -> findings(out, evaluation));
+        report.evaluation().ifPresent(evaluation -> findings(out, evaluation, colour));
         out.println();
     }
 
@@ -64,14 +69,17 @@ final class TableFormat {
         }
     }
 
-    private static void findings(PrintWriter out, Evaluation evaluation) {
+    private static void findings(PrintWriter out, Evaluation evaluation, Colour colour) {
         String verdict = evaluation.compliant() ? "compliant" : evaluation.findings().size() + " finding(s), worst "
                 + evaluation.worst().map(s -> s.id()).orElse("");
         row(out, "policy", evaluation.policyId() + " " + evaluation.policyVersion() + ": " + verdict);
         for (Finding finding : evaluation.findings()) {
             String where = finding.category().id() + finding.direction().map(d -> " " + d.id()).orElse("");
-            row(out, "  " + finding.severity().id().toUpperCase(Locale.ROOT),
-                    finding.ruleId() + " (" + where + "): " + String.join(", ", finding.names()));
+            // The label is padded before it is coloured, so the escape codes do not shift the columns.
+            String label = String.format("  %-" + (LABEL - 2) + "s", finding.severity().id().toUpperCase(Locale.ROOT));
+            row(out, label.replace(finding.severity().id().toUpperCase(Locale.ROOT),
+                    colour.severity(finding.severity())), finding.ruleId() + " (" + where + "): "
+                    + String.join(", ", finding.names()));
         }
         if (!evaluation.unknownNames().isEmpty()) {
             row(out, "  unknown", String.join(", ", evaluation.unknownNames()));
@@ -82,11 +90,14 @@ final class TableFormat {
         return names.isEmpty() ? "(empty)" : String.join(", ", names);
     }
 
-    /** A labelled row, wrapped at {@link #WIDTH} columns after commas, continuation lines indented. */
+    /**
+     * A labelled row, wrapped at {@link #WIDTH} columns after commas, continuation lines indented. The value is
+     * escaped here, once for every row, since most of it comes from the server.
+     */
     private static void row(PrintWriter out, String label, String value) {
         String indent = " ".repeat(LABEL + 2);
         StringBuilder line = new StringBuilder(String.format("  %-" + LABEL + "s", label));
-        for (String word : value.split("(?<=, )")) {
+        for (String word : Text.safe(value).split("(?<=, )")) {
             if (line.length() + word.length() > WIDTH && line.length() > indent.length()) {
                 out.println(line.toString().stripTrailing());
                 line = new StringBuilder(indent);

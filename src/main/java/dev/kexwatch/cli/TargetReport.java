@@ -24,10 +24,23 @@ record TargetReport(ProbeResult result, Optional<Evaluation> evaluation, Optiona
      * fail and warn); INFO findings leave a target good.
      */
     int exitCode() {
+        return exitCode(Optional.empty());
+    }
+
+    /**
+     * This target's exit code under {@code --fail-on}: findings below the threshold leave the target good; at or
+     * above it, the code is ssh-audit's for the worst finding (2 or 3). No threshold: every finding but INFO counts.
+     * A host that answered without a usable offer but was judged anyway (SSH-1 only) is judged, not a connection error.
+     */
+    int exitCode(Optional<Severity> failOn) {
         if (!result.ok() && evaluation.flatMap(Evaluation::worst).isEmpty()) {
             return CONNECTION_ERROR;
         }
-        return evaluation.flatMap(Evaluation::worst).map(TargetReport::codeFor).orElse(GOOD);
+        Optional<Severity> worst = evaluation.flatMap(Evaluation::worst);
+        if (failOn.isPresent() && worst.filter(w -> w.compareTo(failOn.get()) >= 0).isEmpty()) {
+            return GOOD;
+        }
+        return worst.map(TargetReport::codeFor).orElse(GOOD);
     }
 
     private static int codeFor(Severity worst) {
@@ -40,6 +53,10 @@ record TargetReport(ProbeResult result, Optional<Evaluation> evaluation, Optiona
 
     /** The worst code over all targets, as ssh-audit reports a multi-target run. */
     static int worst(Collection<TargetReport> reports) {
-        return reports.stream().mapToInt(TargetReport::exitCode).max().orElse(GOOD);
+        return worst(reports, Optional.empty());
+    }
+
+    static int worst(Collection<TargetReport> reports, Optional<Severity> failOn) {
+        return reports.stream().mapToInt(report -> report.exitCode(failOn)).max().orElse(GOOD);
     }
 }

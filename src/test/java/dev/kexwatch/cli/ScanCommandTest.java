@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -160,6 +161,48 @@ class ScanCommandTest {
         Run missing = scan("--policy", "no-such-policy", weak.target().toString());
         assertThat(missing.code()).isEqualTo(Cli.USAGE);
         assertThat(missing.err()).contains("no-such-policy");
+    }
+
+    @Test
+    void failOnHighPassesMediumFindingsAndFailsHighOnes() {
+        try (MinaSshServer medium = MinaSshServer.start(ReportFormatsTest.mediumOnly())) {
+            assertThat(scan(medium.target().toString()).code()).as("today's codes by default").isEqualTo(2);
+            assertThat(scan("--fail-on", "high", medium.target().toString()).code()).isZero();
+            assertThat(scan("--fail-on", "medium", medium.target().toString()).code()).isEqualTo(2);
+            assertThat(scan("--fail-on", "high", medium.target().toString(), weak.target().toString()).code())
+                    .isEqualTo(3);
+        }
+        assertThat(scan("--fail-on", "high", weak.target().toString()).code()).isEqualTo(3);
+        assertThat(scan("--fail-on", "critical", weak.target().toString()).code()).isZero();
+        assertThat(scan("--fail-on", "critical", refused).code()).as("a connection error still counts").isEqualTo(1);
+        Run bad = scan("--fail-on", "info", refused);
+        assertThat(bad.code()).isEqualTo(Cli.USAGE);
+        assertThat(bad.err()).contains("'info' is not one of low, medium, high, critical");
+    }
+
+    @Test
+    void manyTargetsGetTheCompactViewAndDetailForcesTheFullOne() {
+        List<String> many = new ArrayList<>(List.of(weak.target().toString(), tinysshd.target().toString()));
+        for (int i = 0; i < ScanCommand.SUMMARY_THRESHOLD; i++) {
+            many.add(Ports.LOOPBACK + ":" + Ports.freePort());
+        }
+        Run compact = scan(many.toArray(String[]::new));
+        assertThat(compact.out().lines().filter(l -> l.contains("refused")).count())
+                .isEqualTo(ScanCommand.SUMMARY_THRESHOLD + 1); // one line per host, and the outcome counts
+        assertThat(compact.out()).doesNotContain("identification  ")
+                .containsPattern(weak.target() + " +ok +\\d+ finding\\(s\\), worst HIGH")
+                .containsPattern(tinysshd.target() + " +ok +compliant")
+                .contains("22 target(s), policy baseline", "1 compliant, 1 with findings, 20 not probed",
+                        "outcomes:         ok 2, refused 20", "worst severity:   high 1")
+                .containsPattern("findings by rule: .*no-md5-mac 1")
+                .containsPattern("weakest names:    .*hmac-md5 \\(high\\) 1");
+
+        Run full = scan(Stream.concat(Stream.of("--detail"), many.stream()).toArray(String[]::new));
+        assertThat(full.out()).contains("identification  " + weak.identification(), "22 target(s): 2 probed");
+
+        Run asked = scan("--summary", weak.target().toString());
+        assertThat(asked.out()).contains("findings by rule:").doesNotContain("identification  ");
+        assertThat(scan("--summary", "--detail", refused).code()).isEqualTo(Cli.USAGE);
     }
 
     @Test

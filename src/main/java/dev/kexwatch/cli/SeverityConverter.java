@@ -1,0 +1,15 @@
+package dev.kexwatch.cli;
+
+import dev.kexwatch.policy.Severity;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code --fail-on low|medium|high|critical}, in the policies' own lower-case words. */
+final class SeverityConverter implements ITypeConverter<Severity> {
+
+    @Override
+    public Severity convert(String value) {
+        return Severity.fromId(value).filter(s -> s != Severity.INFO).orElseThrow(() -> new TypeConversionException(
+                "'" + value + "' is not one of low, medium, high, critical"));
+    }
+}
