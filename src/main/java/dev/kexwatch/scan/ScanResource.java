@@ -22,6 +22,9 @@ public class ScanResource {
     @Inject
     ScanService scans;
 
+    @Inject
+    ScanCalendar calendar;
+
     /**
      * 202 with the new scan, or 409 while another scan runs. {@code label=env=prod,role=db} narrows it to the
      * hosts carrying every label.
@@ -44,8 +47,7 @@ public class ScanResource {
     @GET
     public List<ScanView> list(@QueryParam("limit") Integer limit) {
         int size = limit == null ? 50 : Math.max(1, Math.min(limit, 500));
-        return ScanRun.<ScanRun>find("order by startedAt desc").page(0, size).list().stream().map(ScanView::of)
-                .toList();
+        return calendar.latest(size);
     }
 
     /** One scan; for the running one with live progress: outcomes so far and an ETA. */
