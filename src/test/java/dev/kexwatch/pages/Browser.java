@@ -12,11 +12,12 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver. Both paths are given, so Selenium Manager
@@ -65,12 +66,17 @@ final class Browser implements AutoCloseable {
         driver.manage().deleteAllCookies();
         open("/ui/login");
         driver.findElement(By.id("token")).sendKeys(token);
-        driver.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        submit("form.stack button[type=submit]");
     }
 
-    void signOut() {
-        open("/ui/login");
-        driver.manage().deleteAllCookies();
+    /**
+     * Clicks a form's button and waits until the page it leads to has replaced this one: a click does not always
+     * wait for the navigation it starts, and a page read or opened too early would be the old one.
+     */
+    void submit(String buttonCss) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        find(buttonCss).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(old));
     }
 
     /** The element, or a failure that says where the browser was and what it saw. */
@@ -112,10 +118,5 @@ final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
-    }
-
-    /** The driver type the rest of Selenium's API takes. */
-    WebDriver web() {
-        return driver;
     }
 }

@@ -150,7 +150,7 @@ class PagesBrowserTest {
         assertThat(browser.all("#matrix tr[data-host]").stream().map(r -> r.getAttribute("data-host")).toList())
                 .containsExactly(weakTarget(), strongTarget());
         browser.find("#c-config").sendKeys("Ciphers -aes128-ctr,aes256-gcm@openssh.com");
-        browser.find("#c-config").submit();
+        browser.submit("form.filters button[type=submit]");
         assertThat(browser.text("#what-if-h")).isEqualTo("What-if: 2 host(s) would change");
         assertThat(browser.text("#what-if")).contains("Newly broken");
         browser.screenshots("compatibility");
@@ -172,13 +172,14 @@ class PagesBrowserTest {
             browser.signIn(TestTokens.operator());
             browser.open("/ui/scans");
             browser.find("#s-label").sendKeys("suite=pages-slow");
-            browser.find("#start-scan button").click();
+            browser.submit("#start-scan button");
             assertThat(browser.url()).matches("/ui/scans/\\d+");
             long id = Long.parseLong(browser.url().substring("/ui/scans/".length()));
             assertThat(browser.text("#status")).isEqualTo("running");
             assertThat(browser.text("#total")).isEqualTo("40");
             browser.driver.executeScript("window.samePage = true;");
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+            // The stored count moves when the first probes have waited out their deadline (and their retry).
+            await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
                     .until(() -> Integer.parseInt(browser.text("#done")) >= 1);
             assertThat(browser.driver.executeScript("return window.samePage === true;"))
                     .as("progress came in without reloading the page").isEqualTo(true);
@@ -186,7 +187,7 @@ class PagesBrowserTest {
 
             viewerCannotCancel(id);
 
-            browser.find("#cancel-scan button").click();
+            browser.submit("#cancel-scan button");
             // The probes in flight finish first (each waits out its deadline); then the page reloads itself.
             await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
                     .until(() -> "cancelled".equals(browser.text("#status")));
@@ -276,10 +277,10 @@ class PagesBrowserTest {
         browser.open("/ui/hosts/" + weakId);
         assertThat(browser.url()).isEqualTo("/ui/login?then=%2Fui%2Fhosts%2F" + weakId);
         browser.find("#token").sendKeys(TestTokens.expired());
-        browser.find("form.stack button").click();
+        browser.submit("form.stack button");
         assertThat(browser.text("p.alert")).contains("not valid");
         browser.find("#token").sendKeys(TestTokens.viewer());
-        browser.find("form.stack button").click();
+        browser.submit("form.stack button");
         assertThat(browser.url()).isEqualTo("/ui/hosts/" + weakId);
         browser.screenshots("login-then-host");
     }
@@ -307,7 +308,7 @@ class PagesBrowserTest {
         new Select(browser.find("#f-state")).selectByValue(state);
         new Select(browser.find("#f-severity")).selectByValue(severity);
         new Select(browser.find("#f-policy")).selectByValue(policy);
-        browser.find("form.filters button[type=submit]").click();
+        browser.submit("form.filters button[type=submit]");
     }
 
     private static List<String> hostRows() {
