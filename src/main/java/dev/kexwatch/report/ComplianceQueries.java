@@ -29,10 +29,14 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ComplianceQueries {
 
-    /** Filters of host lists; null fields do not filter. */
-    public record HostFilter(Map<String, String> labels, HostState state, String minSeverity) {
+    /** Filters of host lists; null fields do not filter. {@code text}: part of {@code address:port} or of a label. */
+    public record HostFilter(Map<String, String> labels, HostState state, String minSeverity, String text) {
 
         public static final HostFilter ALL = new HostFilter(Map.of(), null, null);
+
+        public HostFilter(Map<String, String> labels, HostState state, String minSeverity) {
+            this(labels, state, minSeverity, null);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,6 +99,28 @@ public class ComplianceQueries {
         return Optional.of(toView(row, findingsOf(observation, true)));
     }
 
+    /**
+     * Every enabled host carrying the labels with the result it had in a scan: the observation covering the scan
+     * (outcome, identification, findings in full), or none when the host was not probed in it. {@code state}
+     * and {@code compliant} are left to the caller, who knows which policy it reports on.
+     */
+    @Transactional
+    public List<HostCompliance> atScan(long scanId, Map<String, String> labels) {
+        String where = labels.isEmpty() ? " where h.enabled" : " where h.enabled and h.labels @> cast(:labels as jsonb)";
+        Query query = em.createNativeQuery("select h.id, h.address, h.port, cast(h.labels as text), 'unscanned', "
+                + "null, o.outcome, o.detail, o.identification, o.last_scan_id, o.last_seen_at, o.id, null from host h"
+                + " left join observation o on o.host_id = h.id and o.first_scan_id <= :scan and o.last_scan_id >= :scan"
+                + where + " order by h.id").setParameter("scan", scanId);
+        if (!labels.isEmpty()) {
+            query.setParameter("labels", toJson(labels));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        Map<Long, List<FindingView>> findings = findingsOf(
+                rows.stream().filter(r -> r[11] != null).map(r -> ((Number) r[11]).longValue()).toList(), true);
+        return rows.stream().map(r -> toView(r, findings)).toList();
+    }
+
     /** Enabled hosts per compliance state. */
     @Transactional
     public Map<HostState, Long> stateCounts() {
@@ -126,6 +152,9 @@ public class ComplianceQueries {
             // index) that, say, no host is at high or worse, instead of reading every host's status to find out.
             where.append(" and s.worst_severity in (:severities)");
         }
+        if (filter.text() != null) {
+            where.append(" and (h.address || ':' || h.port ilike :text or cast(h.labels as text) ilike :text)");
+        }
         return where.toString();
     }
 
@@ -138,6 +167,10 @@ public class ComplianceQueries {
         }
         if (filter.minSeverity() != null) {
             query.setParameter("severities", atLeast(filter.minSeverity()));
+        }
+        if (filter.text() != null) {
+            // LIKE's wildcards in the text are meant literally (backslash is PostgreSQL's default escape).
+            query.setParameter("text", "%" + filter.text().replaceAll("[\\\\%_]", "\\\\$0") + "%");
         }
         return query;
     }

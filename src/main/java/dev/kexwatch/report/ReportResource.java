@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.Response.Status;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -39,6 +41,9 @@ public class ReportResource {
 
     @Inject
     FleetQueries fleet;
+
+    @Inject
+    ComplianceReports reports;
 
     /** Every enabled host with its latest outcome, pass/fail and findings. */
     @GET
@@ -126,6 +131,20 @@ public class ReportResource {
         fleet.offering(name, 0, 100_000).items().forEach(u -> rows.add(
                 Arrays.asList(u.hostId(), u.address(), u.port(), u.lists(), u.scanId(), u.probedAt())));
         return Csv.of(List.of("host_id", "address", "port", "lists", "scan_id", "probed_at"), rows);
+    }
+
+    /**
+     * The dated compliance report of one policy over the hosts a label selector picks, as of one scan (default:
+     * the latest finished one). 404 when the scan or the policy is unknown. Also a page and a PDF at
+     * {@code /ui/reports/compliance}.
+     */
+    @GET
+    @Path("/compliance")
+    public RestResponse<ComplianceReport> compliance(@QueryParam("policy") @DefaultValue("baseline") String policy,
+            @QueryParam("label") String label, @QueryParam("scan") Long scan) {
+        Map<String, String> labels = parsed("label", () -> Labels.parse(label));
+        return Optional.ofNullable(scan).or(reports::latestScan).flatMap(id -> reports.report(id, policy, labels))
+                .map(RestResponse::ok).orElse(RestResponse.notFound());
     }
 
     /** Counts of the last {@code scans} finished scans, oldest first. */
