@@ -6,6 +6,7 @@ import dev.kexwatch.probe.ProbeResult;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -27,7 +28,7 @@ final class JunitFormat {
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             List<TargetReport> reports = results.reports();
-            long failures = reports.stream().filter(r -> r.evaluation().filter(e -> !e.compliant()).isPresent()).count();
+            long failures = reports.stream().filter(r -> fails(r, results)).count();
             long errors = reports.stream().filter(r -> !r.result().ok()).count();
             String time = seconds(reports.stream().mapToLong(r -> r.result().timings().total().toNanos()).sum());
             String suite = "kexwatch." + results.policy().id();
@@ -38,7 +39,7 @@ final class JunitFormat {
             xml.writeAttribute("skipped", "0");
             property(xml, results);
             for (TargetReport report : reports) {
-                testCase(xml, suite, report);
+                testCase(xml, suite, report, fails(report, results));
             }
             xml.writeEndElement();
             xml.writeEndElement();
@@ -67,7 +68,14 @@ final class JunitFormat {
         xml.writeEndElement();
     }
 
-    private static void testCase(XMLStreamWriter xml, String suite, TargetReport report) throws XMLStreamException {
+    /** A host with findings fails, unless {@code --fail-on} lets its worst finding pass (then its exit code is 0). */
+    private static boolean fails(TargetReport report, ScanResults results) {
+        return report.result().ok() && report.evaluation().filter(e -> !e.compliant()).isPresent()
+                && report.exitCode(results.failOn()) != TargetReport.GOOD;
+    }
+
+    private static void testCase(XMLStreamWriter xml, String suite, TargetReport report, boolean fails)
+            throws XMLStreamException {
         ProbeResult result = report.result();
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", Text.safe(suite));
@@ -77,12 +85,21 @@ final class JunitFormat {
             detail(xml, "error", result.outcome().name().toLowerCase(Locale.ROOT), result.outcome().message(),
                     Text.safe(result.detail()));
         }
-        if (report.evaluation().filter(e -> !e.compliant()).isPresent()) {
-            Evaluation evaluation = report.evaluation().orElseThrow();
-            detail(xml, "failure", evaluation.worst().orElseThrow().id(), evaluation.findings().size()
-                    + " finding(s), worst " + evaluation.worst().orElseThrow().id() + ": " + evaluation.findings()
-                            .stream().map(Finding::ruleId).distinct().collect(Collectors.joining(", ")),
-                    evaluation.findings().stream().map(f -> Text.safe(finding(f))).collect(Collectors.joining("\n")));
+        Optional<Evaluation> judged = report.evaluation().filter(e -> !e.compliant());
+        if (judged.isPresent()) {
+            Evaluation evaluation = judged.get();
+            String findings = evaluation.findings().stream().map(f -> Text.safe(finding(f)))
+                    .collect(Collectors.joining("\n"));
+            if (fails) {
+                detail(xml, "failure", evaluation.worst().orElseThrow().id(), evaluation.findings().size()
+                        + " finding(s), worst " + evaluation.worst().orElseThrow().id() + ": " + evaluation.findings()
+                                .stream().map(Finding::ruleId).distinct().collect(Collectors.joining(", ")), findings);
+            } else {
+                // Below --fail-on: the test passes, and the findings stay readable in its output.
+                xml.writeStartElement("system-out");
+                xml.writeCharacters(findings);
+                xml.writeEndElement();
+            }
         }
         xml.writeEndElement();
     }

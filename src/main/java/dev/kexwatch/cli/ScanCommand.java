@@ -83,7 +83,7 @@ final class ScanCommand implements Callable<Integer> {
         try (Destination destination = Destination.open(probing.output(), spec.commandLine().getOut())) {
             List<TargetReport> reports = judge(probing.probe(list, cli.terminal(), err), chosen);
             boolean colour = destination.isStdout() && cli.terminal().colour();
-            write(destination.writer(), format, new ScanResults(reports, chosen, colour));
+            write(destination.writer(), format, new ScanResults(reports, chosen, colour, Optional.ofNullable(failOn)));
             return TargetReport.worst(reports, Optional.ofNullable(failOn));
         } catch (IOException e) {
             err.println("kexwatch scan: " + Text.safe(e.getMessage()));

@@ -160,6 +160,23 @@ class ReportFormatsTest {
     }
 
     @Test
+    void junitFailsOnlyTheHostsThatFailTheGate(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gate.xml");
+        CliRun run = scan("--format", "junit", "--fail-on", "high", "-o", file.toString());
+        assertThat(run.code()).isEqualTo(3);
+        List<ReportTestSuite> suites;
+        try (InputStream in = Files.newInputStream(file)) {
+            suites = new TestSuiteXmlParser(new NullConsoleLogger())
+                    .parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        assertThat(suites.get(0).getTestCases()).filteredOn(ReportTestCase::hasFailure).extracting(ReportTestCase::getName)
+                .containsExactly(weak.target().toString());
+        assertThat(suites.get(0).getTestCases()).filteredOn(t -> t.getName().equals(medium.target().toString()))
+                .singleElement().satisfies(t -> assertThat(t.isSuccessful()).isTrue());
+        assertThat(Files.readString(file)).contains("<system-out>MEDIUM no-sha1-mac");
+    }
+
+    @Test
     void csvHasOneRowPerFinding() {
         CliRun run = scan("--format", "csv");
         String[] lines = run.out().split("\r\n");
