@@ -126,6 +126,7 @@ public class InventoryService {
 
     /** Checks every entry and expands CIDR blocks; throws with all errors found. */
     private List<HostSpec> validated(List<InventoryEntry> entries) {
+        checkSize(entries);
         List<RowError> errors = new ArrayList<>();
         Map<String, HostSpec> specs = new LinkedHashMap<>();
         for (InventoryEntry entry : entries) {
@@ -144,6 +145,21 @@ public class InventoryService {
             throw new InventoryException(errors);
         }
         return List.copyOf(specs.values());
+    }
+
+    /** Counts the addresses the document stands for before any is made, and refuses one over the cap. */
+    private void checkSize(List<InventoryEntry> entries) {
+        long total = 0;
+        for (InventoryEntry entry : entries) {
+            if (entry.spec() != null && entry.spec().address() != null) {
+                total = Math.addExact(total, Math.min(AddressBlock.count(entry.spec().address()), Integer.MAX_VALUE));
+            }
+        }
+        if (total > config.maxHosts()) {
+            String where = entries.get(0).where().replaceFirst(":.*", "");
+            throw new InventoryException(List.of(new RowError(where, "hosts", "the document stands for " + total
+                    + " addresses, more than the cap of " + config.maxHosts() + " (kexwatch.inventory.max-hosts)")));
+        }
     }
 
     private List<HostSpec> expand(InventoryEntry entry, List<RowError> errors) {
