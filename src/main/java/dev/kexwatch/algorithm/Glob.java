@@ -13,11 +13,9 @@ public final class Glob {
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9@._+/=*?-]+");
 
     private final String text;
-    private final Pattern pattern;
 
-    private Glob(String text, Pattern pattern) {
+    private Glob(String text) {
         this.text = text;
-        this.pattern = pattern;
     }
 
     /** Compiles a pattern, or explains why it is not one. */
@@ -29,15 +27,7 @@ public final class Glob {
         if (text == null || !ALLOWED.matcher(text).matches()) {
             return Optional.empty();
         }
-        StringBuilder regex = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Optional.of(new Glob(text, Pattern.compile(regex.toString())));
+        return Optional.of(new Glob(text));
     }
 
     /** Why a text is not a glob, for error messages. */
@@ -55,7 +45,53 @@ public final class Glob {
     }
 
     public boolean matches(String name) {
-        return pattern.matcher(name).matches();
+        return matches(text, name);
+    }
+
+    /**
+     * Matches {@code name} against any pattern text ({@code *} any run, {@code ?} one character), unchecked: for
+     * patterns users write elsewhere (sshd_config lines in what-if). Never backtracks: each segment between stars
+     * is placed once, at its leftmost fit, which is enough for a glob; so the time is at most name length times
+     * pattern length, however many wildcards there are (a regex of ten {@code .*} took seconds per name).
+     */
+    public static boolean matches(String pattern, String name) {
+        String[] segments = pattern.split("\\*", -1);
+        if (segments.length == 1) {
+            return name.length() == pattern.length() && fits(pattern, name, 0);
+        }
+        String first = segments[0];
+        String last = segments[segments.length - 1];
+        int end = name.length() - last.length();
+        if (end < first.length() || !fits(first, name, 0) || !fits(last, name, end)) {
+            return false;
+        }
+        int at = first.length();
+        for (int i = 1; i < segments.length - 1 && at >= 0; i++) {
+            int found = find(segments[i], name, at, end);
+            at = found < 0 ? -1 : found + segments[i].length();
+        }
+        return at >= 0;
+    }
+
+    /** True when {@code segment} (no stars) matches {@code name} at {@code at}. */
+    private static boolean fits(String segment, String name, int at) {
+        for (int j = 0; j < segment.length(); j++) {
+            char c = segment.charAt(j);
+            if (c != '?' && c != name.charAt(at + j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The leftmost place in {@code name[from, end)} where {@code segment} fits whole, or -1. */
+    private static int find(String segment, String name, int from, int end) {
+        for (int i = from; i + segment.length() <= end; i++) {
+            if (fits(segment, name, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** True when the pattern has no wildcard and so names exactly one algorithm. */

@@ -107,13 +107,39 @@ public class PolicyRegistry {
      */
     public synchronized Policy install(String yaml) {
         Policy policy = validate(yaml, "posted policy");
-        try {
-            Files.writeString(config.dir().resolve(policy.id() + ".yaml"), yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write policy " + policy.id(), e);
+        Path file = config.dir().resolve(policy.id() + ".yaml");
+        Optional<String> before = read(file);
+        write(file, Optional.of(yaml));
+        Optional<PolicyException> refused = reload();
+        if (refused.isPresent()) {
+            // Valid alone but not with the others (e.g. its id is another file's): the directory goes back to
+            // what it was, so the set in force and the next start stay as they were.
+            write(file, before);
+            reload();
+            throw refused.get();
         }
-        reload();
         return policy;
+    }
+
+    private static Optional<String> read(Path file) {
+        try {
+            return Files.exists(file) ? Optional.of(Files.readString(file)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read policy file " + file.getFileName(), e);
+        }
+    }
+
+    /** Writes the content, or deletes the file when there is none. */
+    private static void write(Path file, Optional<String> content) {
+        try {
+            if (content.isPresent()) {
+                Files.writeString(file, content.get());
+            } else {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write policy file " + file.getFileName(), e);
+        }
     }
 
     /** Reloads when a file in the directory changed since the last load. */

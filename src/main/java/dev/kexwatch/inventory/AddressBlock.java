@@ -16,6 +16,26 @@ final class AddressBlock {
     private AddressBlock() {
     }
 
+    /**
+     * How many addresses the text stands for, without making them: 1 for a plain address or a name, the block's
+     * size for CIDR notation (saturated at {@link Long#MAX_VALUE}), 0 for bad CIDR notation, which
+     * {@link #expand} reports.
+     */
+    static long count(String text) {
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            return 1;
+        }
+        try {
+            String base = text.substring(0, slash);
+            int bits = prefix(text, text.substring(slash + 1));
+            int width = LITERAL.matcher(base).matches() ? bytes(base).length * 8 : -1;
+            return bits < 0 || bits > width ? 0 : width - bits >= 63 ? Long.MAX_VALUE : 1L << (width - bits);
+        } catch (IllegalArgumentException bad) {
+            return 0;
+        }
+    }
+
     /** Empty when the text is not CIDR notation (a plain address or a DNS name). */
     static Optional<List<String>> expand(String text, int cap) {
         int slash = text.indexOf('/');

@@ -16,7 +16,7 @@ import java.util.Map;
 public record HostSpec(
         @NotBlank @Size(max = 253) @AllowedScanTarget @Pattern(regexp = "[A-Za-z0-9.:\\-%_/]+", message = "must be a DNS name, an IP address or a CIDR block") String address,
         @Min(1) @Max(65535) Integer port,
-        Map<@Pattern(regexp = "[a-z0-9][a-z0-9._/-]{0,62}", message = "label keys are lower-case letters, digits and ._/-") String, @Size(max = 200) String> labels,
+        @Size(max = Labels.MAX_PER_HOST, message = "at most " + Labels.MAX_PER_HOST + " labels per host") Map<@Pattern(regexp = "[a-z0-9][a-z0-9._/-]{0,62}", message = "label keys are lower-case letters, digits and ._/-") String, @Size(max = 200) @Pattern(regexp = "\\P{Cc}*", message = "label values hold no control characters") String> labels,
         Boolean enabled) {
 
     public int portOrDefault() {

@@ -92,11 +92,16 @@ public class InventoryResource {
         try {
             return Response.ok(inventory.importText(body, format, "upload")).build();
         } catch (InventoryException e) {
-            List<Problem.FieldError> errors = e.rowErrors().stream().map(r -> new Problem.FieldError(
-                    r.where().replaceFirst("^upload: ?", "") + (r.field().isEmpty() ? "" : "." + r.field()),
+            List<Problem.FieldError> errors = e.rowErrors().stream().map(r -> new Problem.FieldError(field(r),
                     r.message(), r.line() > 0 ? r.line() : null, r.line() > 0 ? r.column() : null)).toList();
             return Problem.unprocessable("the inventory has errors; nothing was imported", errors).toResponse();
         }
+    }
+
+    /** {@code row 3.port}, or {@code hosts} for an error about the whole document. */
+    private static String field(InventoryException.RowError error) {
+        String where = error.where().equals("upload") ? "" : error.where().replaceFirst("^upload: ?", "");
+        return where.isEmpty() ? error.field() : error.field().isEmpty() ? where : where + "." + error.field();
     }
 
     private static Response badField(String field, String message) {

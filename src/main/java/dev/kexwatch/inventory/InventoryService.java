@@ -130,6 +130,7 @@ public class InventoryService {
      * document's problems come in one answer. A host given twice (also through overlapping blocks) is an error.
      */
     private List<HostSpec> validated(List<InventoryEntry> entries, List<RowError> parseErrors) {
+        checkSize(entries);
         List<RowError> errors = new ArrayList<>(parseErrors);
         Map<String, HostSpec> specs = new LinkedHashMap<>();
         Map<String, String> firstSeen = new HashMap<>();
@@ -168,6 +169,21 @@ public class InventoryService {
 
     private static String key(HostSpec spec) {
         return spec.address() + " " + spec.portOrDefault();
+    }
+
+    /** Counts the addresses the document stands for before any is made, and refuses one over the cap. */
+    private void checkSize(List<InventoryEntry> entries) {
+        long total = 0;
+        for (InventoryEntry entry : entries) {
+            if (entry.spec() != null && entry.spec().address() != null) {
+                total = Math.addExact(total, Math.min(AddressBlock.count(entry.spec().address()), Integer.MAX_VALUE));
+            }
+        }
+        if (total > config.maxHosts()) {
+            String where = entries.get(0).where().replaceFirst(":.*", "");
+            throw new InventoryException(List.of(new RowError(where, "hosts", "the document stands for " + total
+                    + " addresses, more than the cap of " + config.maxHosts() + " (kexwatch.inventory.max-hosts)")));
+        }
     }
 
     private List<HostSpec> expand(InventoryEntry entry, List<RowError> errors) {

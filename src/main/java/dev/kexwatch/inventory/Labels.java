@@ -9,6 +9,10 @@ import java.util.Map;
 /** Label selectors as users write them: {@code env=prod,role=bastion}. */
 public final class Labels {
 
+    /** Labels one host may carry at the most: they are matched per host in every report and scan selector. */
+    public static final int MAX_PER_HOST = 64;
+
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Labels() {

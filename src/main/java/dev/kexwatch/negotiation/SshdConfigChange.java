@@ -1,6 +1,7 @@
 package dev.kexwatch.negotiation;
 
 import dev.kexwatch.algorithm.Category;
+import dev.kexwatch.algorithm.Glob;
 import dev.kexwatch.algorithm.KexList;
 import dev.kexwatch.algorithm.ServerOffer;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * A proposed {@code sshd_config} change ({@code KexAlgorithms}, {@code Ciphers}, {@code MACs},
@@ -69,7 +69,7 @@ public final class SshdConfigChange implements UnaryOperator<ServerOffer> {
         List<String> given = Arrays.asList(value.substring("+-^".indexOf(value.charAt(0)) >= 0 ? 1 : 0).split(","));
         switch (value.charAt(0)) {
             case '+' -> names.addAll(given);
-            case '-' -> names.removeIf(name -> given.stream().anyMatch(pattern -> glob(pattern).matcher(name).matches()));
+            case '-' -> names.removeIf(name -> given.stream().anyMatch(pattern -> Glob.matches(pattern, name)));
             case '^' -> {
                 LinkedHashSet<String> head = new LinkedHashSet<>(given);
                 head.addAll(names);
@@ -80,14 +80,6 @@ public final class SshdConfigChange implements UnaryOperator<ServerOffer> {
         List<String> result = new ArrayList<>(names);
         result.addAll(signals);
         return result;
-    }
-
-    private static Pattern glob(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
-        }
-        return Pattern.compile(regex.toString());
     }
 
     /** The categories this change touches. */

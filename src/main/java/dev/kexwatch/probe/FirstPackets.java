@@ -1,7 +1,6 @@
 package dev.kexwatch.probe;
 
 import dev.kexwatch.algorithm.ServerOffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.sshd.common.SshConstants;
@@ -87,7 +86,7 @@ final class FirstPackets {
             payload.rpos(payload.rpos() + COOKIE_BYTES);
             List<List<String>> lists = new ArrayList<>(KEXINIT_LISTS);
             for (int i = 0; i < KEXINIT_LISTS; i++) {
-                lists.add(ServerOffer.split(payload.getString(StandardCharsets.UTF_8)));
+                lists.add(ServerOffer.split(ServerText.decode(payload.getBytes())));
             }
             attempt.kexinit(lists);
         } catch (BufferException e) {
@@ -101,7 +100,7 @@ final class FirstPackets {
         String reason = payload.available() >= 4 ? String.valueOf(payload.getUInt()) : "?";
         String description;
         try {
-            description = payload.getString(StandardCharsets.UTF_8);
+            description = ServerText.decode(payload.getBytes());
         } catch (BufferException e) {
             description = "(no description)";
         }

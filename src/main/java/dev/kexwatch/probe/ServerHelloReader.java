@@ -1,6 +1,5 @@
 package dev.kexwatch.probe;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.sshd.common.util.Readable;
@@ -73,7 +72,7 @@ final class ServerHelloReader {
         int length = newline + 1 - start;
         int textEnd = newline > start && buf[newline - 1] == '\r' ? newline - 1 : newline;
         boolean nul = indexOf((byte) 0, start, textEnd) >= 0;
-        String line = new String(buf, start, textEnd - start, StandardCharsets.UTF_8);
+        String line = ServerText.decode(buf, start, textEnd - start);
         start = newline + 1;
         if (line.startsWith("SSH-")) {
             identification(line, length, nul);
@@ -87,7 +86,7 @@ final class ServerHelloReader {
     private void checkPendingLine() {
         int pending = end - start;
         if (pending > MAX_IDENTIFICATION_LINE && startsWithSsh()) {
-            attempt.identification(new String(buf, start, MAX_IDENTIFICATION_LINE, StandardCharsets.UTF_8),
+            attempt.identification(ServerText.decode(buf, start, MAX_IDENTIFICATION_LINE),
                     preIdentLines, droppedLines());
             attempt.fail(ProbeOutcome.PROTOCOL_ERROR, "identification line longer than "
                     + MAX_IDENTIFICATION_LINE + " bytes (RFC 4253 §4.2)");

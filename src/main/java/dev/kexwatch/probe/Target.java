@@ -15,6 +15,22 @@ public record Target(String host, int port) {
     }
 
     /**
+     * The address as spelled once: an IP literal in its canonical form ({@code ::ffff:127.0.0.2} is
+     * {@code 127.0.0.2}, {@code [::1]} and {@code 0:0::1} are one), a name lower-cased without a trailing dot. Per-address politeness counts by this, so eight spellings of one address are one address.
+     */
+    public String addressKey() {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (!HostLiteral.isIpLiteral(bare)) {
+            return bare.toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.$", "");
+        }
+        try {
+            return java.net.InetAddress.getByName(bare).getHostAddress(); // a literal: parsed, never looked up
+        } catch (java.net.UnknownHostException notALiteral) {
+            return bare.toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
      * Parses {@code host}, {@code host:port}, {@code [v6]} or {@code [v6]:port}; a bare IPv6 literal
      * (more than one colon, no brackets) is taken whole, on port 22.
      */

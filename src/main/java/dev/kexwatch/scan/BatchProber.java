@@ -47,7 +47,7 @@ class BatchProber {
     ProbeEngine engine;
 
     @Inject
-    ResultStore store;
+    RefusalTolerantStore store;
 
     @Inject
     KexwatchMetrics metrics;
@@ -151,8 +151,7 @@ class BatchProber {
             poll(queue, batch);
             if (!batch.isEmpty()) {
                 retrying("scan " + scanId + ": storing " + batch.size() + " results",
-                        () -> store.store(scanId, batch));
-                batch.clear();
+                        () -> store.store(scanId, batch)); // empties the batch as it stores
             }
             if (System.nanoTime() > nextLog) {
                 LOG.infof("%s, eta %s", live, live.eta(clock.instant()).map(Duration::toString).orElse("?"));

@@ -123,7 +123,7 @@ final class ProbeDispatcher {
     }
 
     private void enqueue(Target target) {
-        String address = target.host();
+        String address = target.addressKey();
         pending.computeIfAbsent(address, a -> new ArrayDeque<>()).add(target);
         waiting++;
         if (inFlight.getOrDefault(address, 0) < limits.perAddress()) {
@@ -156,7 +156,7 @@ final class ProbeDispatcher {
     private void finished(Target target, ProbeResult result, Consumer<ProbeResult> sink) {
         boolean retry;
         synchronized (this) {
-            String address = target.host();
+            String address = target.addressKey();
             inFlight.merge(address, -1, Integer::sum);
             int tries = attempts.merge(target, 1, Integer::sum);
             retry = result.outcome().retryable() && tries <= limits.retries();

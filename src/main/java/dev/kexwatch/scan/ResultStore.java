@@ -57,6 +57,13 @@ public class ResultStore {
         claims.done(scanId, hostIds);
     }
 
+    /** Counts a host done in the run with no result, when not even a bare outcome can be stored for it. */
+    @Transactional
+    public void skip(long scanId, long hostId) {
+        ScanRun.update("done = done + 1 where id = ?1", scanId);
+        claims.done(scanId, List.of(hostId));
+    }
+
     private void record(long scanId, Probed probed, HostStatus status, Observation current) {
         ProbeResult result = probed.result();
         Long offerId = result.offer().map(offers::intern).orElse(null);

@@ -153,6 +153,26 @@ class PolicyRuntimeTest {
         assertThat(metric("kexwatch_policy_load_errors")).isZero();
     }
 
+    @Test
+    void installingAnIdThatAnotherFileDefinesIsRefusedAndChangesNothing() throws IOException {
+        Path other = OwnPolicyDirectory.DIR.resolve("kept-under-another-name.yaml");
+        Files.writeString(other, NO_CTR.replace("no-ctr", "twin"));
+        try {
+            registry.reloadIfChanged();
+            given().get("/api/policies/twin").then().statusCode(200);
+
+            given().contentType("application/yaml").body(bytes(NO_CTR.replace("no-ctr", "twin").replace("\"1\"", "\"2\"")))
+                    .put("/api/policies").then().statusCode(422).contentType("application/problem+json");
+
+            assertThat(OwnPolicyDirectory.DIR.resolve("twin.yaml")).doesNotExist();
+            given().get("/api/policies/status").then().body("ok", equalTo(true));
+            given().get("/api/policies/twin").then().statusCode(200).body("version", equalTo("1"));
+        } finally {
+            Files.delete(other);
+            registry.reloadIfChanged();
+        }
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

@@ -21,6 +21,15 @@ class ComposeFileTest {
     private static final Map<String, Object> FILE = Yaml.read(COMPOSE);
 
     @Test
+    void anOutOfMemoryErrorEndsTheServiceAndComposeStartsItAgain() throws java.io.IOException {
+        assertThat(Yaml.<String>at(FILE, "services.kexwatch.environment.JAVA_OPTS_APPEND"))
+                .contains("-XX:+ExitOnOutOfMemoryError");
+        assertThat(Yaml.<String>at(FILE, "services.kexwatch.restart")).isEqualTo("unless-stopped");
+        assertThat(java.nio.file.Files.readString(Tool.ROOT.resolve("src/main/docker/Dockerfile.jvm")))
+                .containsPattern("ENV JAVA_OPTS_APPEND=\"[^\"]*-XX:\\+ExitOnOutOfMemoryError");
+    }
+
+    @Test
     void dockerComposeAcceptsTheFile() {
         Tool config = Tool.run(Tool.ROOT, "docker-compose", "-f", COMPOSE.toString(), "config", "-q");
 

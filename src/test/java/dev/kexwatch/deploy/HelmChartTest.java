@@ -122,6 +122,13 @@ class HelmChartTest {
     }
 
     @Test
+    void anOutOfMemoryErrorEndsThePodsProcessWhateverTheJavaOptions() {
+        assertThat(Chart.render(Map.of()).env().get("JAVA_OPTS_APPEND")).contains("-XX:+ExitOnOutOfMemoryError");
+        assertThat(Chart.render(Map.of("javaOpts", "-Xmx1g")).env().get("JAVA_OPTS_APPEND"))
+                .contains("-XX:+ExitOnOutOfMemoryError", "-Xmx1g");
+    }
+
+    @Test
     void perHostSeriesAreOffByDefaultAndCapped() {
         assertThat(Chart.render(Map.of()).env()).containsEntry("KEXWATCH_METRICS_PER_HOST_ENABLED", "false")
                 .containsEntry("KEXWATCH_METRICS_PER_HOST_MAX", "500");

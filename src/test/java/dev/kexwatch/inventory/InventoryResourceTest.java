@@ -93,4 +93,29 @@ class InventoryResourceTest {
                 .then().statusCode(400).contentType("application/problem+json");
         given().get("/api/hosts?size=1000").then().body("items.address", not(hasItem("127.0.0.25")));
     }
+
+    /**
+     * 32 lines of /16 (under 1 KB) stand for 2,097,152 hosts: counted before any is made, refused at once with
+     * the cap named, and the service is as alive as before (the packaged app under -Xmx512m: ImportBombIT).
+     */
+    @Test
+    void aDocumentStandingForMoreHostsThanTheCapIsRefusedBeforeExpanding() {
+        StringBuilder csv = new StringBuilder("address,port\n");
+        for (int i = 0; i < 32; i++) {
+            csv.append("10.").append(i).append(".0.0/16,22\n");
+        }
+        // untimed: the first refusal loads the classes of the path (4 x /16 is over the cap as well)
+        given().contentType("text/csv").body("address\n10.0.0.0/16\n10.1.0.0/16\n10.2.0.0/16\n10.3.0.0/16\n")
+                .post("/api/hosts/import").then().statusCode(422);
+        long start = System.nanoTime();
+        given().contentType("text/csv").body(csv.toString()).post("/api/hosts/import").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("hosts"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("2097152 addresses, more than the cap"
+                        + " of 250000 (kexwatch.inventory.max-hosts)"));
+        org.assertj.core.api.Assertions.assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+                .isLessThan(java.time.Duration.ofSeconds(1));
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/api/hosts").then().statusCode(200).body("items.address", not(hasItem("10.0.0.1")));
+    }
 }

@@ -58,6 +58,22 @@ class ProbeDispatcherTest {
     }
 
     @Test
+    void oneAddressSpelledEightWaysIsStillOneAddress() throws IOException {
+        ConcurrentHashMap<String, AtomicInteger> open = new ConcurrentHashMap<>();
+        ConcurrentHashMap<String, AtomicInteger> peak = new ConcurrentHashMap<>();
+        List<Target> targets = new ArrayList<>();
+        for (String spelling : List.of("127.0.0.2", "::ffff:127.0.0.2", "::FFFF:127.0.0.2", "::ffff:7f00:2",
+                "0:0:0:0:0:ffff:127.0.0.2", "0::ffff:127.0.0.2", "0000::ffff:7f00:0002", "::ffff:7F00:0002")) {
+            targets.add(new Target(spelling, listen("127.0.0.2", 300, open, peak).port()));
+        }
+
+        new ProbeDispatcher(engine, new ProbeDispatcher.Limits(64, 3, 0)).run(targets, () -> false, r -> { });
+
+        assertThat(listeners).allSatisfy(l -> assertThat(l.accepted.get()).isEqualTo(1));
+        assertThat(peak.get("127.0.0.2").get()).isBetween(1, 3);
+    }
+
+    @Test
     void transientFailuresAreTriedAgainUpToTheLimit() throws IOException {
         ConcurrentHashMap<String, AtomicInteger> open = new ConcurrentHashMap<>();
         Listener closing = listen("127.0.0.1", 0, open, new ConcurrentHashMap<>());

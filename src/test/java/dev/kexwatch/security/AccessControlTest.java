@@ -65,6 +65,12 @@ class AccessControlTest {
     }
 
     @Test
+    void aTokenValidForMoreThanADayIsRefused() {
+        as(TestTokens.longLived()).get("/api/hosts").then().statusCode(401);
+        as(TestTokens.operator()).get("/api/hosts").then().statusCode(200);
+    }
+
+    @Test
     void aTokenWithoutAKexwatchRoleIsForbidden() {
         as(TestTokens.noRole()).get("/api/hosts").then().statusCode(403);
         as(TestTokens.noRole()).post("/api/scans").then().statusCode(403);

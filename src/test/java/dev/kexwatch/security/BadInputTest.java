@@ -136,6 +136,18 @@ class BadInputTest {
                 "FailingResource");
     }
 
+    @Test
+    void labelsAreCappedPerHostAndHoldNoControlCharacters() {
+        StringBuilder labels = new StringBuilder();
+        for (int i = 0; i <= dev.kexwatch.inventory.Labels.MAX_PER_HOST; i++) {
+            labels.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"v\"");
+        }
+        expectField("{\"address\":\"" + ADDRESS + "\",\"labels\":{" + labels + "}}", "labels",
+                "at most " + dev.kexwatch.inventory.Labels.MAX_PER_HOST + " labels per host");
+        expectField("{\"address\":\"" + ADDRESS + "\",\"labels\":{\"env\":\"a\\u0000b\"}}", "labels[env]",
+                "no control characters");
+    }
+
     private static io.restassured.response.Response post(String body) {
         return given().contentType(ContentType.JSON).body(body).post("/api/hosts");
     }

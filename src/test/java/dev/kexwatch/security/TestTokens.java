@@ -52,6 +52,12 @@ public final class TestTokens {
         }
     }
 
+    /** An operator token valid for a year: past the one day a token may live (smallrye.jwt.time-to-live). */
+    public static String longLived() {
+        return Jwt.issuer(ISSUER).upn("test-long-lived").groups(Set.of(Roles.OPERATOR)).expiresIn(Duration.ofDays(365))
+                .sign(TEST_KEY);
+    }
+
     /** An operator token from another issuer, signed with the trusted key. */
     public static String otherIssuer() {
         return operatorClaims("test-elsewhere", "https://issuer.invalid").sign(TEST_KEY);

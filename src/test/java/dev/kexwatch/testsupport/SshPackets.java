@@ -18,13 +18,19 @@ public final class SshPackets {
 
     /** An SSH_MSG_KEXINIT payload (RFC 4253 §7.1) with the ten raw name-lists in wire order. */
     public static byte[] kexinitPayload(List<String> rawLists, boolean firstKexPacketFollows) {
+        return kexinitPayloadOfBytes(rawLists.stream().map(list -> list.getBytes(StandardCharsets.UTF_8)).toList(),
+                firstKexPacketFollows);
+    }
+
+    /** A KEXINIT payload with the ten name-lists as raw bytes, which need not be UTF-8 (hostile servers). */
+    public static byte[] kexinitPayloadOfBytes(List<byte[]> rawLists, boolean firstKexPacketFollows) {
         if (rawLists.size() != 10) {
             throw new IllegalArgumentException("a KEXINIT has 10 name-lists");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(MSG_KEXINIT);
         out.writeBytes(new byte[16]); // the cookie; its value does not matter to a probe
-        rawLists.forEach(list -> writeString(out, list.getBytes(StandardCharsets.UTF_8)));
+        rawLists.forEach(list -> writeString(out, list));
         out.write(firstKexPacketFollows ? 1 : 0);
         out.writeBytes(new byte[4]);
         return out.toByteArray();
