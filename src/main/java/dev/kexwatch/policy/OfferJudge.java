@@ -9,6 +9,7 @@ import dev.kexwatch.algorithm.ServerOffer;
 import dev.kexwatch.algorithm.Trait;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -35,7 +36,7 @@ final class OfferJudge {
     OfferJudge(Policy policy, List<Policy> inForce, Optional<ServerOffer> offer, String protocolVersion,
             AlgorithmCatalog catalog) {
         this.policy = policy;
-        this.offer = offer.orElseGet(() -> new ServerOffer(java.util.Map.of()));
+        this.offer = offer.orElseGet(() -> new ServerOffer(Map.of()));
         this.offered = offer.isPresent();
         this.protocolVersion = protocolVersion;
         this.catalog = catalog;
