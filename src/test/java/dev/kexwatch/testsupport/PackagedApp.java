@@ -27,6 +27,8 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class PackagedApp implements AutoCloseable {
 
     static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    /** A JVM start, Flyway and Quarkus: seconds on a quiet machine, minutes on a shared one under load. */
+    private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final Path PUBLIC_KEY = Path.of("src/test/resources/keys/test-public.pem").toAbsolutePath();
 
     private final String name;
@@ -46,7 +48,12 @@ public final class PackagedApp implements AutoCloseable {
     /** Starts the service with these settings (system properties) and JVM options, and waits until it is ready. */
     public static PackagedApp start(String name, Map<String, String> settings, List<String> jvmOptions) {
         PackagedApp app = spawn(name, settings, jvmOptions);
-        app.awaitReady(Duration.ofSeconds(90));
+        try {
+            app.awaitReady(STARTUP);
+        } catch (RuntimeException e) {
+            app.close(); // the caller never gets it to close
+            throw e;
+        }
         return app;
     }
 
@@ -82,7 +89,7 @@ public final class PackagedApp implements AutoCloseable {
     /** Starts the process again after {@link #kill()}, its log appended to, and waits for readiness. */
     public void restart() {
         launch();
-        awaitReady(Duration.ofSeconds(90));
+        awaitReady(STARTUP);
     }
 
     private void launch() {
