@@ -36,7 +36,7 @@ $PSQL -c "drop schema if exists $SCHEMA cascade" 2>/dev/null
 rm -f target/fleet-scan-*.json
 
 for addr in ${ADDRS//,/ }; do
-  java -Xmx128m -cp target/test-classes bench/CannedSshResponder.java $BASE $PER 0 "$addr" >"target/fleet-responder-$addr.log" 2>&1 &
+  java -Xmx128m -cp target/test-classes:target/classes dev.kexwatch.testsupport.SshResponder ports "$addr" $BASE $PER >"target/fleet-responder-$addr.log" 2>&1 &
   pids+=($!)
 done
 for addr in ${ADDRS//,/ }; do

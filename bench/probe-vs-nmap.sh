@@ -28,7 +28,7 @@ trap cleanup EXIT
 
 start_responder() { # base count [gate]
   local log="target/responder-$1.log"
-  java -cp target/test-classes bench/CannedSshResponder.java "$@" >"$log" 2>&1 &
+  java -cp target/test-classes:target/classes dev.kexwatch.testsupport.SshResponder ports 127.0.0.1 "$@" >"$log" 2>&1 &
   pids+=($!)
   for _ in $(seq 100); do grep -q '^ready' "$log" 2>/dev/null && return; sleep 0.1; done
   echo "responder on $1 did not start" >&2; cat "$log" >&2; exit 1

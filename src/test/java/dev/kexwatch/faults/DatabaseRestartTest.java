@@ -3,30 +3,39 @@ package dev.kexwatch.faults;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.kexwatch.devdb.EmbeddedDatabase;
 import dev.kexwatch.scan.Observation;
 import dev.kexwatch.scan.ScanRun;
 import dev.kexwatch.testsupport.Api;
 import dev.kexwatch.testsupport.SshResponder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL goes away in the middle of a scan and comes back: readiness reports it, the scan finishes, and
- * every probe that finished meanwhile is stored (results wait in memory while storing is retried).
+ * every probe that finished meanwhile is stored (results wait in memory while storing is retried). The database is
+ * one this test starts for itself (embedded), so stopping it disturbs nothing else on the machine.
  */
 @QuarkusTest
 @TestProfile(DatabaseRestartTest.Profile.class)
+@WithTestResource(DatabaseRestartTest.OwnDatabase.class)
 class DatabaseRestartTest {
 
     private static final Logger LOG = Logger.getLogger(DatabaseRestartTest.class);
@@ -42,9 +51,43 @@ class DatabaseRestartTest {
         }
     }
 
+    /** Marks the field that gets this test's own database. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    @interface Own {
+    }
+
+    /** A PostgreSQL of this test's own, whatever the other tests use; the service under test is pointed at it. */
+    public static class OwnDatabase implements QuarkusTestResourceLifecycleManager {
+
+        private EmbeddedDatabase db;
+
+        @Override
+        public Map<String, String> start() {
+            db = EmbeddedDatabase.start();
+            return Map.of("quarkus.datasource.jdbc.url", db.jdbcUrl(), "quarkus.datasource.username", db.user());
+        }
+
+        @Override
+        public void inject(TestInjector injector) {
+            injector.injectIntoFields(db, new TestInjector.AnnotatedAndMatchesType(Own.class, EmbeddedDatabase.class));
+        }
+
+        @Override
+        public void stop() {
+            if (db != null) {
+                db.close();
+            }
+        }
+    }
+
+    @Own
+    EmbeddedDatabase database;
+
     @Test
     void aScanOutlivesADatabaseRestartAndLosesNoFinishedProbe() {
-        assumeTrue(LocalCluster.available(), "no local PostgreSQL cluster to restart");
+        assertThat(database.jdbcUrl()).as("the service's database is this test's own")
+                .isEqualTo(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
         try (SshResponder hosts = SshResponder.answering(List.of("127.0.0.1"), HOSTS, Duration.ofSeconds(1))) {
             hosts.targets().forEach(t -> Api.addHost(t.host(), t.port(), Map.of("suite", "pg-restart")));
             long id = given().queryParam("label", "suite=pg-restart").post("/api/scans").then().statusCode(202)
@@ -53,14 +96,14 @@ class DatabaseRestartTest {
 
             long down = System.nanoTime();
             try {
-                LocalCluster.stop();
+                database.stop();
                 int answeredAtStop = hosts.answered();
                 await().atMost(Duration.ofSeconds(30)).until(() -> readiness().statusCode() == 503);
                 assertThat(readiness().body().jsonPath().getString("status")).isEqualTo("DOWN");
                 // Probes go on and finish while nothing can be stored.
                 await().atMost(Duration.ofSeconds(30)).until(() -> hosts.answered() >= answeredAtStop + 8);
             } finally {
-                LocalCluster.ensureRunning();
+                database.restart();
             }
             long started = System.nanoTime();
             await().atMost(Duration.ofSeconds(60)).until(() -> readiness().statusCode() == 200);

@@ -1,5 +1,6 @@
 package dev.kexwatch.faults;
 
+import dev.kexwatch.testsupport.PackagedApp;
 import io.restassured.RestAssured;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kexwatch.probe.Target;
+import dev.kexwatch.testsupport.PackagedApp;
+import dev.kexwatch.testsupport.TestDatabase;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ class LargeScanIT {
 
     @Test
     void tenThousandTargetsWithThirtyPercentSilentFinishInTime() {
-        ItDatabase db = ItDatabase.fresh("large");
+        TestDatabase db = TestDatabase.freshSchema("it_large");
         try (ResponderProcess answering = ResponderProcess.start("answer", addresses(2, 7), PER_ADDRESS);
                 ResponderProcess silent = ResponderProcess.start("silent", addresses(9, 3), PER_ADDRESS);
                 PackagedApp app = PackagedApp.start("large-scan-it", settings(db), List.of("-Xmx256m"))) {
@@ -84,7 +86,7 @@ class LargeScanIT {
         return csv.toString();
     }
 
-    private static Map<String, String> settings(ItDatabase db) {
+    private static Map<String, String> settings(TestDatabase db) {
         Map<String, String> settings = new HashMap<>(db.serviceSettings());
         settings.putAll(Map.of("kexwatch.probe.concurrency", String.valueOf(CONCURRENCY),
                 "kexwatch.scan.per-address", String.valueOf(CONCURRENCY), "kexwatch.scan.retries", "0",

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kexwatch.probe.Target;
+import dev.kexwatch.testsupport.PackagedApp;
 import dev.kexwatch.testsupport.SshResponder;
+import dev.kexwatch.testsupport.TestDatabase;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +27,7 @@ class RestUnderLoadIT {
 
     @Test
     void reportsAnswerUnderLoadWhileAScanRuns() {
-        ItDatabase db = ItDatabase.fresh("load");
+        TestDatabase db = TestDatabase.freshSchema("it_load");
         try (SshResponder fast = SshResponder.answering(List.of("127.0.0.1"), 1000, Duration.ZERO);
                 // 640 hosts, 64 at a time, 2 s each: the second scan runs for about 20 s, past the load
                 SshResponder slow = SshResponder.answering(List.of("127.0.0.1"), 640, Duration.ofSeconds(2));
@@ -72,7 +74,7 @@ class RestUnderLoadIT {
                 () -> app.api().get("/api/scans/" + scan).then().extract().path("status"), s -> !"running".equals(s));
     }
 
-    private static Map<String, String> settings(ItDatabase db) {
+    private static Map<String, String> settings(TestDatabase db) {
         Map<String, String> settings = new HashMap<>(db.serviceSettings());
         settings.putAll(Map.of("kexwatch.scan.per-address", "64", "kexwatch.scan.retries", "0",
                 "kexwatch.probe.timeout", "10s"));

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kexwatch.probe.Target;
+import dev.kexwatch.testsupport.PackagedApp;
 import dev.kexwatch.testsupport.SshResponder;
+import dev.kexwatch.testsupport.TestDatabase;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.HashMap;
@@ -25,7 +27,7 @@ class ServiceKillIT {
 
     @Test
     void aKilledScanIsMarkedInterruptedAndResumesWhereItStopped() {
-        ItDatabase db = ItDatabase.fresh("kill");
+        TestDatabase db = TestDatabase.freshSchema("it_kill");
         try (SshResponder hosts = SshResponder.answering(List.of("127.0.0.1"), HOSTS, Duration.ofSeconds(1));
                 PackagedApp app = PackagedApp.start("service-kill-it", settings(db), List.of("-Xmx256m"))) {
             StringBuilder csv = new StringBuilder("address,port,labels\n");
@@ -40,7 +42,7 @@ class ServiceKillIT {
             assertThat(db.queryString("select status from scan_run where id = ?", id)).isEqualTo("running");
             Set<Long> storedBeforeKill = new HashSet<>(resultHosts(db, id));
 
-            app.launch();
+            app.restart();
             JsonPath interrupted = app.api().get("/api/scans/" + id).then().statusCode(200).extract().jsonPath();
             assertThat(interrupted.getString("status")).isEqualTo("interrupted");
             assertThat(interrupted.getString("finishedAt")).isNull();
@@ -64,7 +66,7 @@ class ServiceKillIT {
      * A host with a result before the kill was not probed again; the others were probed once more at most (those
      * in flight when the service died).
      */
-    private static void assertProbedOnceAfterTheirResult(ItDatabase db, SshResponder hosts, Set<Long> storedBefore,
+    private static void assertProbedOnceAfterTheirResult(TestDatabase db, SshResponder hosts, Set<Long> storedBefore,
             int doneAtKill) {
         int repeated = 0;
         for (Target target : hosts.targets()) {
@@ -81,7 +83,7 @@ class ServiceKillIT {
         assertThat(repeated).isLessThanOrEqualTo(HOSTS - doneAtKill);
     }
 
-    private static Map<String, String> settings(ItDatabase db) {
+    private static Map<String, String> settings(TestDatabase db) {
         Map<String, String> settings = new HashMap<>(db.serviceSettings());
         // A fixed instance id: the restarted service knows the run was its own, not a live replica's.
         settings.putAll(Map.of("kexwatch.scan.per-address", "4", "kexwatch.scan.retries", "0",
@@ -89,11 +91,11 @@ class ServiceKillIT {
         return settings;
     }
 
-    private static int storedDone(ItDatabase db, long scanId) {
+    private static int storedDone(TestDatabase db, long scanId) {
         return (int) db.queryLong("select done from scan_run where id = ?", scanId);
     }
 
-    private static List<Long> resultHosts(ItDatabase db, long scanId) {
+    private static List<Long> resultHosts(TestDatabase db, long scanId) {
         return db.queryLongs("select host_id from observation where last_scan_id = ?", scanId);
     }
 }

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kexwatch.testsupport.CountingSshListener;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.kexwatch.testsupport.PackagedApp;
+import dev.kexwatch.testsupport.TestDatabase;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,30 +31,39 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(OrderAnnotation.class)
 class ReplicasIT {
 
-    private static final Database DB = Database.fromSystemProperties(
-            System.getProperty("kexwatch.it.schema", "kexwatch_replicas_it"));
-    private static Path dir;
-    private static Replica a;
-    private static Replica b;
+    private static final List<String> JVM = List.of("-Xmx256m", "-Duser.timezone=UTC");
+    private static TestDatabase db;
+    private static PackagedApp a;
+    private static PackagedApp b;
     private static ZonedDateTime nightlyAt;
 
     @BeforeAll
-    static void startTwoReplicas() throws IOException {
-        DB.reset();
-        dir = Files.createTempDirectory("kexwatch-replicas");
+    static void startTwoReplicas() {
+        db = TestDatabase.freshSchema("it_replicas");
         // Both crons fire once, at the same second, after both replicas are up.
         nightlyAt = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(50).truncatedTo(ChronoUnit.SECONDS);
-        String cron = "-Dkexwatch.scan.cron=" + nightlyAt.getSecond() + " " + nightlyAt.getMinute() + " "
-                + nightlyAt.getHour() + " " + nightlyAt.getDayOfMonth() + " " + nightlyAt.getMonthValue() + " ?";
-        a = Replica.start("replica-a", DB, dir, List.of(cron));
-        b = Replica.start("replica-b", DB, dir, List.of(cron));
+        String cron = nightlyAt.getSecond() + " " + nightlyAt.getMinute() + " " + nightlyAt.getHour() + " "
+                + nightlyAt.getDayOfMonth() + " " + nightlyAt.getMonthValue() + " ?";
+        a = PackagedApp.spawn("replica-a", settings("replica-a", cron), JVM);
+        b = PackagedApp.spawn("replica-b", settings("replica-b", cron), JVM);
         a.awaitReady(Duration.ofSeconds(45));
         b.awaitReady(Duration.ofSeconds(45));
     }
 
+    private static Map<String, String> settings(String id, String cron) {
+        Map<String, String> settings = new HashMap<>(db.serviceSettings());
+        settings.putAll(Map.of("kexwatch.instance.id", id, "kexwatch.scan.cron", cron,
+                "kexwatch.scan.allow", "127.0.0.0/8", "kexwatch.scan.claim-batch", "4", "kexwatch.scan.lease", "3s",
+                "kexwatch.scan.poll-every", "1s",
+                // Four probes at a time per replica: one replica alone cannot take the whole run at once.
+                "kexwatch.probe.concurrency", "4",
+                "kexwatch.probe.timeout", "5s", "kexwatch.scan.retries", "0"));
+        return settings;
+    }
+
     @AfterAll
     static void stop() {
-        for (Replica replica : new Replica[] {a, b}) {
+        for (PackagedApp replica : new PackagedApp[] {a, b}) {
             if (replica != null) {
                 replica.close();
             }
@@ -67,7 +77,7 @@ class ReplicasIT {
                 .isBefore(nightlyAt);
         await().atMost(Duration.ofSeconds(90)).until(() -> scheduledLines(a) + scheduledLines(b) == 2);
 
-        List<Map<String, Object>> runs = DB.query("select status, scheduled_for from scan_run where trigger = 'schedule'");
+        List<Map<String, Object>> runs = db.query("select status, scheduled_for from scan_run where trigger = 'schedule'");
         assertThat(runs).hasSize(1);
         assertThat(runs.get(0).get("status")).isEqualTo("finished");
         String logs = a.log() + b.log();
@@ -89,8 +99,8 @@ class ReplicasIT {
             assertThat(byReplica.values()).allSatisfy(n -> assertThat(n).isPositive());
             assertThat(byReplica.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(24);
             assertThat(hosts).allSatisfy(h -> assertThat(h.accepted()).as("connections to %s", h.port()).isOne());
-            assertThat(DB.count("select done from scan_run where id = ?", scan)).isEqualTo(24);
-            assertThat(DB.count("select (summary->>'outcome.OK')::int from scan_run where id = ?", scan))
+            assertThat(db.queryLong("select done from scan_run where id = ?", scan)).isEqualTo(24);
+            assertThat(db.queryLong("select (summary->>'outcome.OK')::int from scan_run where id = ?", scan))
                     .isEqualTo(24);
         } finally {
             hosts.forEach(CountingSshListener::close);
@@ -112,11 +122,11 @@ class ReplicasIT {
             System.out.printf("scan %d: %d hosts of the killed replica taken over; finished %d ms after the kill%n",
                     scan, orphaned.size(), (System.nanoTime() - killedAt) / 1_000_000);
             for (Object host : orphaned) {
-                assertThat(DB.query("select claimed_by, done from scan_claim where scan_id = ? and host_id = ?", scan,
+                assertThat(db.query("select claimed_by, done from scan_claim where scan_id = ? and host_id = ?", scan,
                         host).get(0)).containsEntry("claimed_by", "replica-a").containsEntry("done", true);
             }
-            assertThat(DB.count("select done from scan_run where id = ?", scan)).isEqualTo(24);
-            assertThat(DB.count("select count(*) from scan_claim where scan_id = ? and not done", scan)).isZero();
+            assertThat(db.queryLong("select done from scan_run where id = ?", scan)).isEqualTo(24);
+            assertThat(db.queryLong("select count(*) from scan_claim where scan_id = ? and not done", scan)).isZero();
         } finally {
             hosts.forEach(CountingSshListener::close);
         }
@@ -130,32 +140,33 @@ class ReplicasIT {
         return hosts;
     }
 
-    private static long scanOn(Replica replica, List<CountingSshListener> hosts, String suite) {
+    private static long scanOn(PackagedApp replica, List<CountingSshListener> hosts, String suite) {
         for (CountingSshListener host : hosts) {
-            assertThat(replica.post("/api/hosts", "{\"address\":\"" + host.address() + "\",\"port\":" + host.port()
-                    + ",\"labels\":{\"suite\":\"" + suite + "\"}}").statusCode()).isEqualTo(201);
+            assertThat(replica.api().contentType("application/json").body("{\"address\":\"" + host.address()
+                    + "\",\"port\":" + host.port() + ",\"labels\":{\"suite\":\"" + suite + "\"}}")
+                    .post("/api/hosts").statusCode()).isEqualTo(201);
         }
-        var started = replica.post("/api/scans?label=suite=" + suite, null);
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        return DB.count("select id from scan_run where status = 'running'");
+        Response started = replica.api().queryParam("label", "suite=" + suite).post("/api/scans");
+        assertThat(started.statusCode()).as(started.body().asString()).isEqualTo(202);
+        return db.queryLong("select id from scan_run where status = 'running'");
     }
 
     private static String status(long scan) {
-        return (String) DB.query("select status from scan_run where id = ?", scan).get(0).get("status");
+        return (String) db.query("select status from scan_run where id = ?", scan).get(0).get("status");
     }
 
     private static Map<String, Long> probedBy(long scan) {
-        return DB.query("select claimed_by, count(*) as n from scan_claim where scan_id = ? and done "
+        return db.query("select claimed_by, count(*) as n from scan_claim where scan_id = ? and done "
                 + "group by claimed_by", scan).stream()
                 .collect(Collectors.toMap(r -> (String) r.get("claimed_by"), r -> ((Number) r.get("n")).longValue()));
     }
 
     private static List<Object> held(long scan, String replica) {
-        return DB.query("select host_id from scan_claim where scan_id = ? and claimed_by = ? and not done", scan,
+        return db.query("select host_id from scan_claim where scan_id = ? and claimed_by = ? and not done", scan,
                 replica).stream().map(r -> r.get("host_id")).toList();
     }
 
-    private static int scheduledLines(Replica replica) {
+    private static int scheduledLines(PackagedApp replica) {
         return count(replica.log(), "Scheduled scan of");
     }
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
 import java.nio.channels.ClosedSelectorException;
@@ -30,9 +31,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a probe connects and then waits its whole deadline, like a host whose sshd hangs). Counts the connections each
  * host got, so a test can tell a probe that was repeated. Ports are picked by the kernel.
  * <p>
+ * With a gate N it holds every answer until N connections wait at once, then answers them all: proof that N
+ * probes were in flight together (the benchmarks use it).
+ * <p>
  * Also a program, for fleets larger than one process may hold files for:
- * {@code java -cp target/test-classes:… dev.kexwatch.testsupport.SshResponder answer|silent ADDRESSES PER_ADDRESS [DELAY_MS]}
- * prints {@code address port} per host, then {@code ready}.
+ * {@code java -cp target/test-classes:target/classes dev.kexwatch.testsupport.SshResponder answer|silent ADDRESSES
+ * PER_ADDRESS [DELAY_MS]} prints {@code address port} per host, then {@code ready}; {@code … SshResponder ports
+ * ADDRESSES BASE COUNT [GATE]} answers on the fixed ports BASE to BASE+COUNT-1 of every address (benchmarks: nmap
+ * wants a port range) and prints {@code ready BASE..LAST}, then {@code gate open: …} each time the gate opens.
  */
 public final class SshResponder implements AutoCloseable {
 
@@ -49,19 +55,21 @@ public final class SshResponder implements AutoCloseable {
 
     private final Selector selector;
     private final List<Target> targets = new ArrayList<>();
-    private final Map<Integer, AtomicInteger> connections = new ConcurrentHashMap<>();
+    private final Map<Target, AtomicInteger> connections = new ConcurrentHashMap<>();
     private final AtomicInteger answered = new AtomicInteger();
     private final Deque<Due> due = new ArrayDeque<>();
     private final long delayNanos;
+    private final int gate;
     private final Thread loop;
 
     /** A connection and when it gets its answer (FIFO: the delay is the same for all). */
     private record Due(SocketChannel channel, long at) {
     }
 
-    private SshResponder(Duration delay) throws IOException {
+    private SshResponder(Duration delay, int gate) throws IOException {
         this.selector = Selector.open();
         this.delayNanos = delay.toNanos();
+        this.gate = gate;
         this.loop = new Thread(this::serve, "ssh-responder");
         loop.setDaemon(true);
     }
@@ -69,10 +77,10 @@ public final class SshResponder implements AutoCloseable {
     /** {@code perAddress} answering hosts on each address, each answering {@code delay} after it connects. */
     public static SshResponder answering(List<String> addresses, int perAddress, Duration delay) {
         try {
-            SshResponder responder = new SshResponder(delay);
+            SshResponder responder = new SshResponder(delay, 0);
             for (String address : addresses) {
                 for (int i = 0; i < perAddress; i++) {
-                    responder.listen(address);
+                    responder.listen(address, 0);
                 }
             }
             responder.loop.start();
@@ -82,17 +90,35 @@ public final class SshResponder implements AutoCloseable {
         }
     }
 
-    private void listen(String address) throws IOException {
+    /** Hosts on ports {@code base} to {@code base + count - 1} of each address, answering at once or by the gate. */
+    public static SshResponder onPorts(List<String> addresses, int base, int count, int gate) {
+        try {
+            SshResponder responder = new SshResponder(Duration.ZERO, gate);
+            for (String address : addresses) {
+                for (int port = base; port < base + count; port++) {
+                    responder.listen(address, port);
+                }
+            }
+            responder.loop.start();
+            return responder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void listen(String address, int port) throws IOException {
         if (!address.startsWith("127.")) {
             throw new IllegalArgumentException(address + ": tests listen on loopback only");
         }
         ServerSocketChannel server = ServerSocketChannel.open();
-        server.bind(new InetSocketAddress(address, 0), 1024);
+        // Fixed ports again right after a run whose connections are still in TIME_WAIT.
+        server.setOption(StandardSocketOptions.SO_REUSEADDR, port != 0);
+        server.bind(new InetSocketAddress(address, port), 4096);
         server.configureBlocking(false);
         server.register(selector, SelectionKey.OP_ACCEPT);
-        int port = server.socket().getLocalPort();
-        targets.add(new Target(address, port));
-        connections.put(port, new AtomicInteger());
+        Target target = new Target(address, server.socket().getLocalPort());
+        targets.add(target);
+        connections.put(target, new AtomicInteger());
     }
 
     public List<Target> targets() {
@@ -101,7 +127,7 @@ public final class SshResponder implements AutoCloseable {
 
     /** Connections the host on this port accepted so far. */
     public int connections(Target target) {
-        return connections.get(target.port()).get();
+        return connections.get(target).get();
     }
 
     /** Answers sent so far, all hosts together. */
@@ -113,7 +139,8 @@ public final class SshResponder implements AutoCloseable {
         ByteBuffer sink = ByteBuffer.allocate(16 * 1024);
         try {
             while (selector.isOpen()) {
-                long wait = due.isEmpty() ? 0 : Math.max(1, (due.peekFirst().at() - System.nanoTime()) / 1_000_000);
+                long wait = due.isEmpty() || gateShut() ? 0
+                        : Math.max(1, (due.peekFirst().at() - System.nanoTime()) / 1_000_000);
                 selector.select(wait);
                 for (SelectionKey key : selector.selectedKeys()) {
                     if (key.isValid() && key.isAcceptable()) {
@@ -133,7 +160,8 @@ public final class SshResponder implements AutoCloseable {
     private void accept(ServerSocketChannel server) throws IOException {
         SocketChannel client;
         while ((client = server.accept()) != null) {
-            connections.get(server.socket().getLocalPort()).incrementAndGet();
+            connections.get(new Target(server.socket().getInetAddress().getHostAddress(), server.socket().getLocalPort()))
+                    .incrementAndGet();
             client.configureBlocking(false);
             client.register(selector, SelectionKey.OP_READ);
             due.addLast(new Due(client, System.nanoTime() + delayNanos));
@@ -141,7 +169,7 @@ public final class SshResponder implements AutoCloseable {
     }
 
     /** Discards what the client sends (its identification); closes on end of stream. */
-    private static void read(SelectionKey key, ByteBuffer sink) {
+    private void read(SelectionKey key, ByteBuffer sink) {
         sink.clear();
         int n;
         try {
@@ -152,10 +180,23 @@ public final class SshResponder implements AutoCloseable {
         if (n < 0) {
             key.cancel();
             close(key.channel());
+            if (gate > 0) {
+                due.removeIf(d -> d.channel() == key.channel()); // a gate counts waiting connections only
+            }
         }
     }
 
+    private boolean gateShut() {
+        return gate > 0 && due.size() < gate;
+    }
+
     private void answerDue() {
+        if (gateShut()) {
+            return;
+        }
+        if (gate > 0) {
+            System.out.println("gate open: " + due.size() + " connections open at once");
+        }
         long now = System.nanoTime();
         while (!due.isEmpty() && due.peekFirst().at() - now <= 0) {
             SocketChannel channel = due.pollFirst().channel();
@@ -226,6 +267,15 @@ public final class SshResponder implements AutoCloseable {
 
     public static void main(String[] args) throws InterruptedException {
         List<String> addresses = List.of(args[1].split(","));
+        if (args[0].equals("ports")) {
+            int base = Integer.parseInt(args[2]);
+            int count = Integer.parseInt(args[3]);
+            int gate = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+            SshResponder responder = onPorts(addresses, base, count, gate);
+            System.out.println("ready " + base + ".." + (base + count - 1) + (gate > 0 ? " gate " + gate : ""));
+            System.out.flush();
+            waitForever(responder);
+        }
         int perAddress = Integer.parseInt(args[2]);
         List<Target> hosts;
         Object held; // a socket no longer referenced would be closed by its cleaner
@@ -244,9 +294,13 @@ public final class SshResponder implements AutoCloseable {
         hosts.forEach(t -> out.append(t.host()).append(' ').append(t.port()).append('\n'));
         System.out.print(out.append("ready\n"));
         System.out.flush();
+        waitForever(held);
+    }
+
+    private static void waitForever(Object held) throws InterruptedException {
         synchronized (held) {
             while (true) {
-                held.wait(); // until the test kills this process
+                held.wait(); // until the test or the benchmark kills this process
             }
         }
     }
