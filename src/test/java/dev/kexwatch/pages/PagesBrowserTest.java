@@ -136,6 +136,11 @@ class PagesBrowserTest {
         List<String> fixes = rest.getList("compliance.findings.remediation", String.class);
         List<String> shown = browser.all("pre.remediation").stream().map(e -> e.getAttribute("textContent")).toList();
         assertThat(shown).containsAll(fixes.stream().filter(f -> f != null).toList());
+        // The host's one remediation for every policy in force: the drop-in as the REST report gives it.
+        assertThat(browser.find("#remediation").getAttribute("data-server")).isEqualTo(rest.getString("remediation.server"));
+        String dropIn = rest.getString("remediation.sshdConfig");
+        assertThat(browser.all("#fix-host").stream().map(e -> e.getAttribute("textContent")).toList())
+                .isEqualTo(dropIn == null ? List.of() : List.of(dropIn));
         assertThat(browser.find("button.copy").isDisplayed()).as("copy button shown where scripts run").isTrue();
 
         assertThat(browser.text("#timeline")).contains("scans " + scanId + "–" + scanId);
