@@ -171,12 +171,16 @@ public class InventoryService {
         return spec.address() + " " + spec.portOrDefault();
     }
 
-    /** Counts the addresses the document stands for before any is made, and refuses one over the cap. */
+    /**
+     * Counts the addresses the document stands for before any is made, and refuses one over the cap. A block over
+     * the per-entry cap is not counted: it is an error of its own row, reported with the document's other problems.
+     */
     private void checkSize(List<InventoryEntry> entries) {
         long total = 0;
         for (InventoryEntry entry : entries) {
             if (entry.spec() != null && entry.spec().address() != null) {
-                total = Math.addExact(total, Math.min(AddressBlock.count(entry.spec().address()), Integer.MAX_VALUE));
+                long block = AddressBlock.count(entry.spec().address());
+                total += block > config.maxRange() ? 0 : block;
             }
         }
         if (total > config.maxHosts()) {

@@ -10,6 +10,8 @@ import dev.kexwatch.testsupport.MinaSshServer.Algorithms;
 import dev.kexwatch.testsupport.HostileSshServer;
 import dev.kexwatch.testsupport.ShiftedClock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +25,15 @@ import org.junit.jupiter.api.Test;
  * until the host is fixed, however many unchanged scans follow. A day passes on the service's clock.
  */
 @QuarkusTest
+@TestProfile(AlertSignalsTest.OwnDatabase.class)
 class AlertSignalsTest {
+
+    /**
+     * A profile of its own: this class stamps scans and results a day ahead on the shifted clock, rows that would
+     * pass for the newest in every later test of a shared service. The next start cleans the database (Flyway).
+     */
+    public static class OwnDatabase implements QuarkusTestProfile {
+    }
 
     private static final Algorithms STRONG = new Algorithms(List.of("curve25519-sha256"), List.of("rsa-sha2-512"),
             List.of("aes256-gcm@openssh.com"), List.of("hmac-sha2-256-etm@openssh.com"));

@@ -147,12 +147,18 @@ class ProbeDispatcherTest {
         }
 
         private static void hold(Socket s, int millis, AtomicInteger open) {
-            try (s) {
+            try {
                 Thread.sleep(millis); // the server side of a slow peer: there is nothing to wait on
-            } catch (IOException | InterruptedException ignored) {
+            } catch (InterruptedException ignored) {
                 // closing is all that is left to do
             } finally {
+                // Counted closed before it closes: the prober may connect again the moment it sees the close.
                 open.decrementAndGet();
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // gone already
+                }
             }
         }
 

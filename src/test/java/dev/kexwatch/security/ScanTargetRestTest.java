@@ -57,7 +57,7 @@ class ScanTargetRestTest {
                 """);
         assertThatThrownBy(() -> inventory.importFile(file)).isInstanceOf(InventoryException.class)
                 .satisfies(e -> assertThat(((InventoryException) e).errors()).singleElement().asString()
-                        .startsWith(file + ": hosts[1].address: not an allowed scan target: 10.9.9.9 is outside"));
+                        .startsWith(file + ": hosts[1].address (line 3, column 14): not an allowed scan target: 10.9.9.9 is outside"));
         given().get("/api/hosts?size=1000").then().body("items.address", not(hasItem("127.0.0.72")));
         Files.delete(file);
     }
