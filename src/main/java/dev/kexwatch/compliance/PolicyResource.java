@@ -4,6 +4,8 @@ import dev.kexwatch.policy.Policy;
 import dev.kexwatch.policy.PolicyException;
 import dev.kexwatch.web.Problem;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +21,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * install one (validated first; the stored offers are judged again at once, without probing).
  */
 @Path("/api/policies")
+@Produces(MediaType.APPLICATION_JSON)
 public class PolicyResource {
 
     @Inject
