@@ -38,6 +38,7 @@ import java.util.Optional;
  * matrix also as CSV ({@code Accept: text/csv}); errors are RFC 9457 problem bodies.
  */
 @Path("/api/compatibility")
+@Produces(MediaType.APPLICATION_JSON)
 public class CompatibilityResource {
 
     static final String CSV = "text/csv";

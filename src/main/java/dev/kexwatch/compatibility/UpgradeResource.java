@@ -25,6 +25,7 @@ import java.util.function.Supplier;
  * key exchange today. Nothing is changed anywhere; errors are RFC 9457 problem bodies.
  */
 @Path("/api/compatibility")
+@Produces(MediaType.APPLICATION_JSON)
 public class UpgradeResource {
 
     @Inject

@@ -10,6 +10,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -19,6 +21,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * install one (validated first; the stored offers are judged again at once, without probing).
  */
 @Path("/api/policies")
+@Produces(MediaType.APPLICATION_JSON)
 public class PolicyResource {
 
     @Inject

@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -27,6 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /** Lists, adds, changes, removes and imports hosts of the inventory. */
 @Path("/api/hosts")
+@Produces(MediaType.APPLICATION_JSON)
 public class InventoryResource {
 
     @Inject

@@ -30,7 +30,7 @@ public final class Labels {
     /**
      * Parses {@code k=v[,k=v...]}; blank gives an empty selector.
      *
-     * @throws IllegalArgumentException naming the part that is not {@code key=value}
+     * @throws IllegalArgumentException naming the part that is not {@code key=value} or holds a control character
      */
     public static Map<String, String> parse(String text) {
         Map<String, String> labels = new LinkedHashMap<>();
@@ -42,9 +42,25 @@ public final class Labels {
             if (eq <= 0) {
                 throw new IllegalArgumentException("'" + part.strip() + "' is not key=value");
             }
-            labels.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+            labels.put(selectorText(part.substring(0, eq).strip()), selectorText(part.substring(eq + 1).strip()));
         }
         return labels;
+    }
+
+    /**
+     * A label key or value from a query (selector, {@code groupBy}): no stored label holds a control character,
+     * and PostgreSQL refuses NUL in text, so one is a bad parameter rather than a failed query.
+     *
+     * @throws IllegalArgumentException saying which character, escaped
+     */
+    public static String selectorText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.getType(text.charAt(i)) == Character.CONTROL) {
+                throw new IllegalArgumentException(String.format("holds the control character \\u%04x at %d; labels"
+                        + " hold none", (int) text.charAt(i), i));
+            }
+        }
+        return text;
     }
 
     static String toJson(Map<String, String> labels) {

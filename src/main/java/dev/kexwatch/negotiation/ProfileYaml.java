@@ -13,6 +13,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -73,6 +74,9 @@ final class ProfileYaml {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw new ProfileFormatException(file, mark.getLine() + 1, mark.getColumn() + 1,
                     "not valid YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            // past a loader limit (e.g. 3 MB of code points): SnakeYAML's message names the limit, no mark
+            throw new ProfileFormatException(file, 1, 1, "not accepted as YAML: " + e.getMessage());
         }
     }
 

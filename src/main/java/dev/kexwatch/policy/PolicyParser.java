@@ -21,7 +21,8 @@ final class PolicyParser {
     private static final Set<String> SELECTOR = Set.of("labels");
     private static final Set<String> WAIVER =
             new LinkedHashSet<>(List.of("id", "rule", "host", "labels", "reason", "expires"));
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    /** At most 100 characters: the id names the policy's file (255 bytes at most on most file systems). */
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     private final String file;
     private final Problems problems;
@@ -37,7 +38,7 @@ final class PolicyParser {
         YamlFields fields = new YamlFields(root, "policy", TOP, problems);
         Optional<String> id = fields.text("id", true);
         id.filter(i -> !ID.matcher(i).matches()).ifPresent(i -> problems.at(fields.value("id").orElseThrow(),
-                "bad policy id '" + i + "': use lower-case letters, digits, '.', '_' and '-'"));
+                "bad policy id '" + i + "': use at most 100 lower-case letters, digits, '.', '_' and '-'"));
         Optional<String> version = fields.text("version", true);
         Optional<String> title = fields.text("title", true);
         fields.text("description", false);

@@ -9,6 +9,7 @@ import java.nio.channels.AsynchronousChannelGroup;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,12 +103,18 @@ public final class ProbeEngine implements AutoCloseable {
         }
         InetAddress ip;
         try {
-            ip = InetAddress.getByName(attempt.target().host());
+            ip = settings.resolver().resolve(attempt.target().host()); // once per attempt: this is what is dialled
         } catch (UnknownHostException e) {
             attempt.fail(ProbeOutcome.DNS_FAILURE, "'" + Printable.of(attempt.target().host()) + "' does not resolve");
             return;
         }
         attempt.resolved(ip.getHostAddress());
+        Optional<String> refused = settings.dialCheck().apply(ip);
+        if (refused.isPresent()) {
+            attempt.fail(ProbeOutcome.NOT_ALLOWED, Printable.of(attempt.target().host()) + " resolved to "
+                    + ip.getHostAddress() + ": " + refused.get());
+            return;
+        }
         connector.connect(new InetSocketAddress(ip, attempt.target().port()), attempt);
     }
 

@@ -32,6 +32,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * lists also come as CSV ({@code Accept: text/csv}).
  */
 @Path("/api/reports")
+@Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
 
     static final String CSV = "text/csv";
@@ -87,7 +88,7 @@ public class ReportResource {
     @GET
     @Path("/summary")
     public FleetSummary summary(@QueryParam("groupBy") String groupBy) {
-        return fleet.summary(groupBy);
+        return fleet.summary(groupBy == null ? null : parsed("groupBy", () -> Labels.selectorText(groupBy)));
     }
 
     /** One host: latest outcome, findings with remediation, the name-lists it offered, and its history. */

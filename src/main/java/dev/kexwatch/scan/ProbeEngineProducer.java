@@ -2,6 +2,7 @@ package dev.kexwatch.scan;
 
 import dev.kexwatch.probe.ProbeEngine;
 import dev.kexwatch.probe.ProbeSettings;
+import dev.kexwatch.security.ScanTargetGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -13,8 +14,10 @@ public class ProbeEngineProducer {
 
     @Produces
     @Singleton // a plain instance, not a client proxy: the engine is a final class
-    ProbeEngine engine(ProbeConfig config) {
-        return new ProbeEngine(new ProbeSettings(config.timeout(), config.concurrency(), config.maxBytes()));
+    ProbeEngine engine(ProbeConfig config, ScanTargetGuard guard) {
+        // the address each attempt dials is vetted itself, not just the name before the scan (DNS rebinding)
+        return new ProbeEngine(new ProbeSettings(config.timeout(), config.concurrency(), config.maxBytes())
+                .dialling(ip -> guard.whyRefused(ip.getHostAddress())));
     }
 
     void close(@Disposes ProbeEngine engine) {

@@ -6,6 +6,8 @@ import dev.kexwatch.web.Problem;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,6 +24,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /** Starts, follows and cancels scans. */
 @Path("/api/scans")
+@Produces(MediaType.APPLICATION_JSON)
 public class ScanResource {
 
     @Inject
@@ -64,20 +67,30 @@ public class ScanResource {
 
     /**
      * Takes up an interrupted, cancelled or failed scan where it stopped: 202, or 409 when it cannot be resumed
-     * (finished, running, unknown) or another scan runs.
+     * (finished, running) or another scan runs; 404 for a scan that does not exist.
      */
     @POST
     @Path("/{id}/resume")
     public Response resume(@PathParam("id") long id) {
+        if (scans.find(id).isEmpty()) {
+            return unknown(id);
+        }
         return scans.resume(id).map(view -> Response.accepted(view).build())
                 .orElseGet(() -> Problem.of(Status.CONFLICT, "scan " + id + " cannot be resumed now").toResponse());
     }
 
-    /** 202 when the running scan will stop after the probes in flight; 409 when it is not running. */
+    /** 202 when the running scan will stop after the probes in flight; 409 when it is not running; 404 unknown. */
     @POST
     @Path("/{id}/cancel")
     public Response cancel(@PathParam("id") long id) {
+        if (scans.find(id).isEmpty()) {
+            return unknown(id);
+        }
         return scans.cancel(id) ? Response.accepted().build()
                 : Problem.of(Status.CONFLICT, "scan " + id + " is not running").toResponse();
+    }
+
+    private static Response unknown(long id) {
+        return Problem.of(Status.NOT_FOUND, "no scan " + id).toResponse();
     }
 }

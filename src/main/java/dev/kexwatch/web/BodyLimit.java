@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Refuses a body announced larger than {@code quarkus.http.limits.max-body-size} with a problem+json 413,
  * before a byte of it is read. Runs just ahead of Quarkus's own check, which answers the same with no body.
- * Bodies sent without a length (chunked) are cut off by Quarkus when they pass the limit.
+ * Bodies sent without a length (chunked) are read here, counting, and refused the same way when they pass it.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -35,12 +36,49 @@ public class BodyLimit {
 
     private void check(RoutingContext request) {
         long announced = announcedLength(request);
+        if (announced < 0 && request.request().headers().contains(HttpHeaders.TRANSFER_ENCODING, "chunked", true)) {
+            readCounting(request);
+            return;
+        }
         if (announced <= max.asLongValue()) {
             request.next();
             return;
         }
-        Problem problem = Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, "the body has " + announced
-                + " bytes; at most " + max.asLongValue() + " are accepted (" + KEY + ")");
+        refuse(request, "the body has " + announced + " bytes; at most " + max.asLongValue() + " are accepted ("
+                + KEY + ")");
+    }
+
+    /**
+     * A chunked body announces no length: it is read here, counting, and handed on whole (RESTEasy reads a body
+     * already read from the routing context). Past the limit the answer is the same problem+json 413; left to
+     * RESTEasy it would be an empty 413 and a stack trace in the log.
+     */
+    private void readCounting(RoutingContext request) {
+        Buffer body = Buffer.buffer();
+        boolean[] refused = {false};
+        request.request().handler(chunk -> {
+            if (refused[0]) {
+                return;
+            }
+            if (body.length() + (long) chunk.length() > max.asLongValue()) {
+                refused[0] = true;
+                refuse(request, "the body has more than " + max.asLongValue() + " bytes, the most accepted ("
+                        + KEY + ")");
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.request().endHandler(end -> {
+            if (!refused[0]) {
+                request.setBody(body);
+                request.next();
+            }
+        });
+        request.request().resume();
+    }
+
+    private void refuse(RoutingContext request, String detail) {
+        Problem problem = Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, detail);
         request.response().setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")

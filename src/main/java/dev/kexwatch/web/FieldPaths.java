@@ -18,10 +18,17 @@ public final class FieldPaths {
     private FieldPaths() {
     }
 
-    /** Drops the method and parameter nodes ({@code add.spec.port} is {@code port}). */
+    /**
+     * Drops the method and parameter nodes ({@code add.spec.port} is {@code port}); a violation on a parameter
+     * itself ({@code list.page}) names the parameter: query and path parameters are named as the API names them.
+     */
     public static String of(Path path) {
         StringBuilder out = new StringBuilder();
+        String parameter = null;
         for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            }
             ElementKind kind = node.getKind();
             if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.PARAMETER
                     || kind == ElementKind.CROSS_PARAMETER || kind == ElementKind.RETURN_VALUE) {
@@ -34,7 +41,7 @@ public final class FieldPaths {
                 out.append(out.isEmpty() ? "" : ".").append(node.getName());
             }
         }
-        return out.isEmpty() ? BODY : out.toString();
+        return !out.isEmpty() ? out.toString() : parameter != null ? parameter : BODY;
     }
 
     /** {@code hosts[2].port}, from Jackson's reference chain. */

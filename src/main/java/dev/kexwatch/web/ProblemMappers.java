@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -57,9 +58,21 @@ public class ProblemMappers {
                 : Problem.of(status, e.getMessage()).toResponse();
     }
 
+    /**
+     * A streamed (chunked) body past {@code quarkus.http.limits.max-body-size}: the reader has answered 413 and
+     * closed already, so this is the client's doing, not ours: one line in the log, no stack trace.
+     */
+    private static boolean bodyTooLarge(Exception e) {
+        return e instanceof IOException && "Request too large".equals(e.getMessage());
+    }
+
     /** Anything else is our fault: the log gets the details under an id, the client gets only the id. */
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (bodyTooLarge(e)) {
+            LOG.debug("a streamed request body passed the size limit; answered 413");
+            return Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, "the body is larger than " + BodyLimit.KEY).toResponse();
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error %s", id);
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "internal error " + id + "; the service log has the details")

@@ -125,7 +125,20 @@ class BadInputTest {
         String response = RawHttp.exchange(root.getPort(), "POST /api/hosts HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Authorization: Bearer " + TestTokens.operator() + "\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\n", chunk, 160);
-        assertThat(response).startsWith("HTTP/1.1 413");
+        assertThat(response).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: " + PROBLEM)
+                .contains("\"status\":413").contains("quarkus.http.limits.max-body-size");
+    }
+
+    @Test
+    void aStreamedBodyWithinTheLimitIsRead() {
+        String response = RawHttp.exchange(root.getPort(), "POST /api/hosts HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + TestTokens.operator() + "\r\nContent-Type: application/json\r\n"
+                + "Connection: close\r\nTransfer-Encoding: chunked\r\n\r\n",
+                "{\"address\":\"127.0.0.81\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 1);
+        assertThat(response).startsWith("HTTP/1.1 201");
+        Object id = given().get("/api/hosts?size=1000").then().extract()
+                .path("items.find { it.address == '127.0.0.81' }.id");
+        given().delete("/api/hosts/" + id).then().statusCode(204);
     }
 
     @Test
