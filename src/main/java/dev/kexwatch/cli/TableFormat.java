@@ -4,17 +4,21 @@ import dev.kexwatch.algorithm.KexList;
 import dev.kexwatch.algorithm.ServerOffer;
 import dev.kexwatch.policy.Evaluation;
 import dev.kexwatch.policy.Finding;
+import dev.kexwatch.policy.HostRemediation;
 import dev.kexwatch.policy.Policy;
 import dev.kexwatch.probe.ProbeResult;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** The default output: a block per target (outcome, identification, each list, findings), then a summary. */
 final class TableFormat {
 
     private static final int WIDTH = 100;
     private static final int LABEL = 16;
+    private static final Pattern AFTER_COMMAS = Pattern.compile("(?<=, )");
+    private static final Pattern AT_SPACES = Pattern.compile("(?<= )");
 
     private TableFormat() {
     }
@@ -49,7 +53,21 @@ final class TableFormat {
         });
         result.offer().ifPresent(offer -> lists(out, offer));
         report.evaluation().ifPresent(evaluation -> findings(out, evaluation, colour));
+        report.remediation().filter(fix -> report.evaluation().filter(Evaluation::compliant).isEmpty())
+                .ifPresent(fix -> remediation(out, fix));
         out.println();
+    }
+
+    /** The host's one fix: advice a row a line; the drop-in verbatim (never wrapped) so it can be copied whole. */
+    private static void remediation(PrintWriter out, HostRemediation fix) {
+        List<String> advice = fix.advice().lines().toList();
+        for (int i = 0; i < advice.size(); i++) {
+            row(out, i == 0 ? "fix" : "", advice.get(i), AT_SPACES);
+        }
+        fix.sshdConfig().ifPresent(dropIn -> {
+            row(out, "drop-in", HostRemediation.DROP_IN + ":");
+            dropIn.lines().forEach(line -> out.println(" ".repeat(LABEL + 4) + Text.safe(line)));
+        });
     }
 
     /** Directional lists print once when both directions agree, as they nearly always do. */
@@ -95,9 +113,14 @@ final class TableFormat {
      * escaped here, once for every row, since most of it comes from the server.
      */
     private static void row(PrintWriter out, String label, String value) {
+        row(out, label, value, AFTER_COMMAS);
+    }
+
+    /** As {@link #row(PrintWriter, String, String)}, wrapped where {@code breaks} allows (lists: after commas). */
+    private static void row(PrintWriter out, String label, String value, Pattern breaks) {
         String indent = " ".repeat(LABEL + 2);
         StringBuilder line = new StringBuilder(String.format("  %-" + LABEL + "s", label));
-        for (String word : Text.safe(value).split("(?<=, )")) {
+        for (String word : breaks.split(Text.safe(value))) {
             if (line.length() + word.length() > WIDTH && line.length() > indent.length()) {
                 out.println(line.toString().stripTrailing());
                 line = new StringBuilder(indent);

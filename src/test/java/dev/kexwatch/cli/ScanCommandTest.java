@@ -90,6 +90,13 @@ class ScanCommandTest {
         assertThat(remediation.get("sshdConfig").asText()).contains("\nMACs ")
                 .doesNotContain("hmac-sha1");
         assertThat(remediation.get("advice").asText()).contains("/etc/ssh/sshd_config.d/00-kexwatch.conf");
+
+        // The table shows the same fix, the drop-in's lines verbatim (unwrapped) so they can be copied whole.
+        String dropIn = remediation.get("sshdConfig").asText();
+        String table = scan(sshd.target().toString()).out();
+        assertThat(table).contains("  fix             Write sshdConfig to /etc/ssh/sshd_config.d/00-kexwatch.conf",
+                "  drop-in         /etc/ssh/sshd_config.d/00-kexwatch.conf:");
+        dropIn.lines().forEach(line -> assertThat(table).contains("\n" + " ".repeat(20) + line + "\n"));
     }
 
     @Test
