@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kexwatch.scan.ScanService;
+import dev.kexwatch.testsupport.Api;
 import dev.kexwatch.testsupport.MinaSshServer;
 import dev.kexwatch.testsupport.MinaSshServer.Algorithms;
 import dev.kexwatch.testsupport.OpenSshServer;
@@ -199,7 +200,6 @@ class FleetMetricsTest {
     }
 
     private static void addHost(int port, Map<String, String> labels) {
-        given().contentType(ContentType.JSON).body(Map.of("address", Ports.LOOPBACK, "port", port, "labels", labels))
-                .post("/api/hosts").then().statusCode(201);
+        Api.addHost(Ports.LOOPBACK, port, labels);
     }
 }

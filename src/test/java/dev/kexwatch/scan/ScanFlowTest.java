@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kexwatch.algorithm.KexList;
+import dev.kexwatch.testsupport.Api;
 import dev.kexwatch.testsupport.MinaSshServer;
 import dev.kexwatch.testsupport.OpenSshServer;
 import dev.kexwatch.testsupport.WeakNames;
@@ -90,9 +91,7 @@ class ScanFlowTest {
     }
 
     private static long addHost(int port, Map<String, String> labels) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("address", "127.0.0.1", "port", port, "labels", labels))
-                .post("/api/hosts").then().statusCode(201).extract().jsonPath().getLong("id");
+        return Api.addHost("127.0.0.1", port, labels);
     }
 
     private static long scanAndWait() {
