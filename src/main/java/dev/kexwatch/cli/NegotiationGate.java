@@ -4,10 +4,8 @@ import dev.kexwatch.cli.NegotiateCommand.Outcome;
 import dev.kexwatch.negotiation.NegotiationReport;
 import dev.kexwatch.probe.ProbeResult;
 import java.util.Collection;
-import java.util.Arrays;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code negotiate --fail-on}: what makes the exit code non-zero. {@code any} (the default) counts a target that
@@ -46,13 +44,12 @@ enum NegotiationGate {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The lower-case words only, with a message that lists them (picocli's would list each word twice). */
+    /** The lower-case words only, with a message that lists them (picocli's lists each word twice). */
     static final class Converter implements ITypeConverter<NegotiationGate> {
 
         @Override
         public NegotiationGate convert(String value) {
-            return Arrays.stream(values()).filter(g -> g.toString().equals(value)).findFirst()
-                    .orElseThrow(() -> new TypeConversionException("'" + value + "' is not one of any, failure, never"));
+            return Words.parse(values(), value);
         }
     }
 }

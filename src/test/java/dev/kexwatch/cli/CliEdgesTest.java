@@ -164,6 +164,20 @@ class CliEdgesTest {
     }
 
     @Test
+    void aMistakeIsOneLineWithASuggestionNotTheWholeHelpPage() {
+        CliRun typo = CliRun.of(List.of("scna", "127.0.0.1:22"));
+        assertThat(typo.code()).isEqualTo(Cli.USAGE);
+        assertThat(typo.err()).contains("Did you mean: kexwatch scan", "Try 'kexwatch --help'").doesNotContain("Usage:");
+
+        CliRun format = scan("--format", "xml", "127.0.0.1:22");
+        assertThat(format.code()).isEqualTo(Cli.USAGE);
+        assertThat(format.err().lines().toList()).containsExactly("kexwatch scan: Invalid value for option '--format': "
+                + "'xml' is not one of table, summary, json, csv, sarif, junit",
+                "Try 'kexwatch scan --help' for more information.");
+        assertThat(scan("--fail-on", "x\u001b[2J").err()).contains("'x\\e[2J' is not one of low, medium, high, critical");
+    }
+
+    @Test
     void versionComesFromTheBuild() {
         CliRun run = CliRun.of(List.of("--version"));
         assertThat(run.code()).isZero();
