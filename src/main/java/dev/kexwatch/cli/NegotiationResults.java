@@ -30,7 +30,7 @@ record NegotiationResults(List<Outcome> outcomes, List<ClientProfile> clients, N
     List<Pair> pairs() {
         // A probed target has one report per client, in the clients' order; one not probed has none.
         return outcomes.stream().flatMap(outcome -> IntStream.range(0, clients.size()).mapToObj(i -> new Pair(outcome,
-                clients.get(i), outcome.reports().isEmpty() ? Optional.empty() : Optional.of(outcome.reports().get(i)))))
-                .toList();
+                clients.get(i), outcome.reports().isEmpty() ? Optional.empty()
+                        : Optional.of(outcome.reports().get(i))))).toList();
     }
 }

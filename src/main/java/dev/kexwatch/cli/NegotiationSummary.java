@@ -36,8 +36,8 @@ final class NegotiationSummary {
         String verdict = !result.ok() ? "not probed: " + result.outcome().message()
                 : failing.isEmpty() ? colour.good("all " + outcome.reports().size() + " client(s) negotiate")
                 : colour.bad(failing.size() + " of " + outcome.reports().size() + " client(s) fail") + ": "
-                        + failing.stream().map(r -> r.client() + " (" + NegotiationText.where(r.failure().orElseThrow()) + ")")
-                                .collect(Collectors.joining(", "));
+                        + failing.stream().map(r -> r.client() + " (" + NegotiationText.where(r.failure()
+                                .orElseThrow()) + ")").collect(Collectors.joining(", "));
         out.printf("%-" + width + "s  %s %s%n", Text.safe(result.target().toString()),
                 result.ok() ? state : colour.bad(state), Text.safe(verdict));
     }
