@@ -6,6 +6,7 @@ import dev.kexwatch.algorithm.Direction;
 import dev.kexwatch.algorithm.Glob;
 import dev.kexwatch.algorithm.KexList;
 import dev.kexwatch.algorithm.ServerOffer;
+import dev.kexwatch.algorithm.Signal;
 import dev.kexwatch.algorithm.Trait;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.function.Predicate;
 /** Applies one policy's rules to one offer; waivers are the engine's business. */
 final class OfferJudge {
 
-    static final String STRICT_KEX_SERVER = "kex-strict-s-v00@openssh.com";
+    static final String STRICT_KEX_SERVER = AlgorithmCatalog.builtin().signal(Signal.STRICT_KEX_SERVER);
     static final String CHACHA20_POLY1305 = "chacha20-poly1305@openssh.com";
 
     private final Policy policy;

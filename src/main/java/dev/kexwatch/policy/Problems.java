@@ -1,5 +1,6 @@
 package dev.kexwatch.policy;
 
+import dev.kexwatch.algorithm.YamlSyntaxError;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,10 +21,12 @@ final class Problems {
         at(node.getStartMark(), message);
     }
 
-    /** SnakeYAML marks are 0-based; editors and people count from 1. */
     void at(Mark mark, String message) {
-        list.add(new Problem(file, mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1,
-                message));
+        at(YamlSyntaxError.line(mark), YamlSyntaxError.column(mark), message);
+    }
+
+    void at(int line, int column, String message) {
+        list.add(new Problem(file, line, column, message));
     }
 
     int count() {
