@@ -13,6 +13,8 @@ import dev.kexwatch.testsupport.OpenSshServer;
 import dev.kexwatch.testsupport.Ports;
 import dev.kexwatch.testsupport.PrometheusServer;
 import io.quarkus.test.common.http.TestHTTPResource;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.Test;
  * for its weak one in between), then a real Prometheus scrapes the app and evaluates the shipped alert rules.
  */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 @TestProfile(PerHostMetricsProfile.class)
 class FleetMetricsTest {
 

@@ -9,6 +9,8 @@ import dev.kexwatch.testsupport.Api;
 import dev.kexwatch.testsupport.MinaSshServer;
 import dev.kexwatch.testsupport.OpenSshServer;
 import dev.kexwatch.testsupport.WeakNames;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * baseline findings back from the report, and see the scan in /q/metrics.
  */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 class ScanFlowTest {
 
     private static OpenSshServer legacy;
