@@ -6,7 +6,6 @@ import dev.kexwatch.web.Csv;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code --format csv}: RFC 4180, one row per finding (a host with none gets one row with the rule columns empty).
@@ -30,7 +29,7 @@ final class CsvFormat {
     private static List<List<String>> rows(TargetReport report) {
         ProbeResult result = report.result();
         List<String> host = List.of(result.target().toString(), result.target().host(),
-                String.valueOf(result.target().port()), result.outcome().name().toLowerCase(Locale.ROOT),
+                String.valueOf(result.target().port()), result.outcome().name(),
                 report.evaluation().map(e -> e.policyId() + " " + e.policyVersion()).orElse(""),
                 report.evaluation().map(e -> String.valueOf(e.compliant())).orElse(""),
                 report.evaluation().flatMap(e -> e.worst()).map(s -> s.id()).orElse(""));

@@ -36,12 +36,12 @@ public final class PolicyLoader {
     /** Every {@code *.yaml} and {@code *.yml} file in a directory, in file-name order; all problems of all files. */
     public List<Policy> loadDirectory(Path dir) {
         List<Policy> policies = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        List<PolicyProblem> problems = new ArrayList<>();
         for (Path file : policyFiles(dir)) {
             try {
                 policies.add(load(file));
             } catch (PolicyException e) {
-                problems.addAll(e.problems().isEmpty() ? List.of(new Problem(file.toString(), 1, 1, e.getMessage()))
+                problems.addAll(e.problems().isEmpty() ? List.of(new PolicyProblem(file.toString(), 1, 1, e.getMessage()))
                         : e.problems());
             }
         }

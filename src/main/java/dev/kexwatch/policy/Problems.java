@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class Problems {
 
     private final String file;
-    private final List<Problem> list = new ArrayList<>();
+    private final List<PolicyProblem> list = new ArrayList<>();
 
     Problems(String file) {
         this.file = file;
@@ -26,7 +26,7 @@ final class Problems {
     }
 
     void at(int line, int column, String message) {
-        list.add(new Problem(file, line, column, message));
+        list.add(new PolicyProblem(file, line, column, message));
     }
 
     int count() {
@@ -37,7 +37,8 @@ final class Problems {
         return list.isEmpty();
     }
 
-    List<Problem> sorted() {
-        return list.stream().sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column)).toList();
+    List<PolicyProblem> sorted() {
+        return list.stream().sorted(Comparator.comparingInt(PolicyProblem::line)
+                .thenComparingInt(PolicyProblem::column)).toList();
     }
 }

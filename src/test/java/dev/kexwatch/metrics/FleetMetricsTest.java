@@ -136,8 +136,8 @@ class FleetMetricsTest {
                 .isEqualTo(2);
         assertThat(value("kexwatch_hosts_post_quantum_kex")).isEqualTo(2);
         assertThat(value("kexwatch_hosts_weak")).isEqualTo(2);
-        assertThat(value("sum(kexwatch_probes_total{outcome=\"ok\"})")).isEqualTo(6);
-        assertThat(value("sum(kexwatch_probes_total{outcome=\"refused\"})")).isEqualTo(2);
+        assertThat(value("sum(kexwatch_probes_total{outcome=\"OK\"})")).isEqualTo(6);
+        assertThat(value("sum(kexwatch_probes_total{outcome=\"REFUSED\"})")).isEqualTo(2);
         assertThat(value("kexwatch_scan_duration_seconds_count")).isEqualTo(2);
         assertThat(value("count(kexwatch_host_state)")).isEqualTo(1);
         assertThat(value("kexwatch_host_state_dropped_hosts")).isEqualTo(3);

@@ -50,7 +50,7 @@ class ScanFlowTest {
     void scansRealServersAndReportsTheirWeakAlgorithms() {
         long legacyId = addHost(legacy.port(), Map.of("env", "prod", "os", "debian"));
         long minaId = addHost(mina.port(), Map.of("env", "lab"));
-        double okBefore = metric("kexwatch_probes_total{outcome=\"ok\"}");
+        double okBefore = metric("kexwatch_probes_total{outcome=\"OK\"}");
 
         long scanId = scanAndWait();
 
@@ -75,7 +75,7 @@ class ScanFlowTest {
                 .containsExactlyInAnyOrderElementsOf(WeakNames.inOffer(storedLists(minaId)))
                 .contains("diffie-hellman-group1-sha1", "3des-cbc", "hmac-md5", "ssh-dss");
 
-        assertThat(metric("kexwatch_probes_total{outcome=\"ok\"}")).isGreaterThanOrEqualTo(okBefore + 2);
+        assertThat(metric("kexwatch_probes_total{outcome=\"OK\"}")).isGreaterThanOrEqualTo(okBefore + 2);
         assertThat(metric("kexwatch_hosts{state=\"non_compliant\"}")).isGreaterThanOrEqualTo(2);
         assertThat(metrics()).contains("kexwatch_scan_duration_seconds_count");
     }
