@@ -50,6 +50,13 @@ class CatalogFactsTest {
     }
 
     @Test
+    void theOneCipherOpenToTerrapinByItselfIsOpenSshsChaCha20() {
+        assertThat(catalog.entries().stream().filter(info -> info.has(Trait.TERRAPIN))
+                .map(info -> info.category().id() + ":" + info.name()))
+                .containsExactly("cipher:chacha20-poly1305@openssh.com");
+    }
+
+    @Test
     void aRankedNameThatIsNoEntryIsRefusedWithItsName() {
         Map<String, Object> root = yaml("""
                 sources: {s: "RFC 1 §1"}
