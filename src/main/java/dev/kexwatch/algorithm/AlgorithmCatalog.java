@@ -1,6 +1,7 @@
 package dev.kexwatch.algorithm;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,12 +19,19 @@ public final class AlgorithmCatalog {
     private static volatile AlgorithmCatalog builtin;
 
     private final List<AlgorithmInfo> entries;
+    private final CatalogFacts facts;
     private final Map<Category, Map<String, AlgorithmInfo>> exact = new EnumMap<>(Category.class);
     private final Map<Category, List<Family>> families = new EnumMap<>(Category.class);
 
-    /** A catalog over these entries; a family entry has a name ending in {@code *}. */
+    /** A catalog over these entries, without keywords, ranking or signal roles. */
     public AlgorithmCatalog(List<AlgorithmInfo> entries) {
+        this(entries, CatalogFacts.none());
+    }
+
+    /** A catalog over these entries and facts; a family entry has a name ending in {@code *}. */
+    public AlgorithmCatalog(List<AlgorithmInfo> entries, CatalogFacts facts) {
         this.entries = List.copyOf(entries);
+        this.facts = facts;
         for (AlgorithmInfo info : this.entries) {
             if (info.name().endsWith("*")) {
                 families.computeIfAbsent(info.category(), c -> new ArrayList<>())
@@ -40,7 +48,7 @@ public final class AlgorithmCatalog {
         if (catalog == null) {
             synchronized (AlgorithmCatalog.class) {
                 if (builtin == null) {
-                    builtin = new AlgorithmCatalog(CatalogReader.read(AlgorithmCatalog.class.getResource(RESOURCE)));
+                    builtin = CatalogReader.read(AlgorithmCatalog.class.getResource(RESOURCE));
                 }
                 catalog = builtin;
             }
@@ -87,6 +95,35 @@ public final class AlgorithmCatalog {
 
     public boolean isSignal(Category category, String name) {
         return lookup(category, name).map(AlgorithmInfo::isSignal).orElse(false);
+    }
+
+    /** The kex-list name playing a signal role; the built-in catalog has one for every role. */
+    public String signal(Signal role) {
+        String name = facts.signals().get(role);
+        if (name == null) {
+            throw new IllegalStateException("the catalog names no signal " + role.id());
+        }
+        return name;
+    }
+
+    /** The ssh_config(5)/sshd_config(5) keyword for a category's list; compression has none (yes/no only). */
+    public Optional<String> openSshKeyword(Category category) {
+        return Optional.ofNullable(facts.keywords().get(category));
+    }
+
+    /** The catalog's strength rank of a name: lower is stronger; names it does not rank come after all others. */
+    public int rank(Category category, String name) {
+        List<String> ranks = facts.strength().getOrDefault(category, List.of());
+        int index = ranks.indexOf(name);
+        return index < 0 ? ranks.size() : index;
+    }
+
+    public Comparator<String> strongestFirst(Category category) {
+        return Comparator.comparingInt(name -> rank(category, name));
+    }
+
+    public CatalogFacts facts() {
+        return facts;
     }
 
     private record Family(Glob glob, AlgorithmInfo info) {

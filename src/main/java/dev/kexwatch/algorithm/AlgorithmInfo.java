@@ -13,13 +13,23 @@ import java.util.Set;
  *     "opinion (kexwatch)"
  * @param since the first releases that shipped the name, where known
  * @param removed the release that dropped it (from defaults or entirely), where known
+ * @param signal the role of a {@link AlgorithmKind#SIGNAL} name; empty for algorithms
  */
 public record AlgorithmInfo(String name, Category category, AlgorithmKind kind, Verdict verdict, List<String> reasons,
-        String source, Set<Trait> traits, Optional<String> since, Optional<String> removed) {
+        String source, Set<Trait> traits, Optional<String> since, Optional<String> removed, Optional<Signal> signal) {
 
     public AlgorithmInfo {
         reasons = List.copyOf(reasons);
         traits = Set.copyOf(traits);
+    }
+
+    AlgorithmInfo(String name, Category category, AlgorithmKind kind, Verdict verdict, List<String> reasons,
+            String source, Set<Trait> traits, Optional<String> since, Optional<String> removed) {
+        this(name, category, kind, verdict, reasons, source, traits, since, removed, Optional.empty());
+    }
+
+    AlgorithmInfo withSignal(Optional<Signal> role) {
+        return new AlgorithmInfo(name, category, kind, verdict, reasons, source, traits, since, removed, role);
     }
 
     public boolean isSignal() {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +27,14 @@ final class CatalogReader {
     private CatalogReader() {
     }
 
-    static List<AlgorithmInfo> read(URL resource) {
+    static AlgorithmCatalog read(URL resource) {
         if (resource == null) {
             throw new IllegalStateException("algorithm catalog resource is missing");
         }
         try (InputStream in = resource.openStream()) {
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            return entries(root);
+            List<AlgorithmInfo> entries = entries(root);
+            return new AlgorithmCatalog(entries, facts(root, entries));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,6 +52,45 @@ final class CatalogReader {
         return entries;
     }
 
+    /** Keywords, strength ranking and signal roles; each name they mention must be an entry. */
+    @SuppressWarnings("unchecked")
+    static CatalogFacts facts(Map<String, Object> root, List<AlgorithmInfo> entries) {
+        Map<Category, String> keywords = new EnumMap<>(Category.class);
+        ((Map<String, Object>) root.getOrDefault("openssh-keywords", Map.of()))
+                .forEach((id, keyword) -> keywords.put(category(id, "openssh-keywords"), keyword.toString()));
+        Map<Category, List<String>> strength = new EnumMap<>(Category.class);
+        ((Map<String, Object>) root.getOrDefault("strength", Map.of())).forEach((id, names) -> {
+            Category category = category(id, "strength");
+            List<String> ranked = strings(names);
+            ranked.stream().filter(name -> !has(entries, category, name)).findFirst().ifPresent(name -> {
+                throw new IllegalStateException("strength " + id + ": '" + name + "' is not a " + id + " entry");
+            });
+            strength.put(category, ranked);
+        });
+        return new CatalogFacts(keywords, strength, signals(entries));
+    }
+
+    private static Map<Signal, String> signals(List<AlgorithmInfo> entries) {
+        Map<Signal, String> signals = new EnumMap<>(Signal.class);
+        for (AlgorithmInfo info : entries) {
+            info.signal().ifPresent(signal -> {
+                if (signals.put(signal, info.name()) != null) {
+                    throw new IllegalStateException("signal " + signal.id() + " is given to two entries");
+                }
+            });
+        }
+        return signals;
+    }
+
+    private static boolean has(List<AlgorithmInfo> entries, Category category, String name) {
+        return entries.stream().anyMatch(e -> e.category() == category && e.name().equals(name));
+    }
+
+    private static Category category(String id, String section) {
+        return SECTIONS.stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(section + ": '" + id + "' is not a category"));
+    }
+
     private static AlgorithmInfo entry(Category category, Map<String, Object> raw, Map<String, Object> sources) {
         String name = text(raw, "name", category.id());
         String where = category.id() + " entry '" + name + "'";
@@ -61,8 +102,14 @@ final class CatalogReader {
             throw new IllegalStateException(where + ": source '" + sourceKey + "' is not in the sources table");
         }
         AlgorithmKind kind = "signal".equals(raw.get("kind")) ? AlgorithmKind.SIGNAL : AlgorithmKind.ALGORITHM;
+        Optional<Signal> signal = optional(raw.get("signal")).map(id -> Signal.fromId(id)
+                .orElseThrow(() -> new IllegalStateException(where + ": bad signal " + id)));
+        if (signal.isPresent() != (kind == AlgorithmKind.SIGNAL)) {
+            throw new IllegalStateException(where + ": kind signal and a signal role go together");
+        }
         return new AlgorithmInfo(name, category, kind, verdict, strings(raw.get("reasons")), source.toString(),
-                traits(raw.get("traits"), where), optional(raw.get("since")), optional(raw.get("removed")));
+                traits(raw.get("traits"), where), optional(raw.get("since")), optional(raw.get("removed")))
+                .withSignal(signal);
     }
 
     private static String text(Map<String, Object> raw, String key, String where) {

@@ -13,7 +13,12 @@ public enum Trait {
     /** A post-quantum (hybrid) key exchange. */
     PQ,
     /** An OpenSSH certificate key type. */
-    CERT;
+    CERT,
+    /**
+     * A cipher open to Terrapin (CVE-2023-48795) on its own, whatever the MAC: {@code chacha20-poly1305@openssh.com},
+     * whose nonce is the implicit sequence number the attack shifts. Only strict key exchange protects it.
+     */
+    TERRAPIN;
 
     public String id() {
         return EnumIds.id(this);

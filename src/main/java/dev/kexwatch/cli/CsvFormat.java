@@ -2,16 +2,15 @@ package dev.kexwatch.cli;
 
 import dev.kexwatch.policy.Finding;
 import dev.kexwatch.probe.ProbeResult;
+import dev.kexwatch.web.Csv;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * {@code --format csv}: RFC 4180, one row per finding (a host with none gets one row with the rule columns empty).
- * Cells from servers are hostile: control characters are escaped, and a cell a spreadsheet would run as a formula
- * ({@code =}, {@code +}, {@code -}, {@code @} first) gets a leading apostrophe, as OWASP advises.
+ * Cells from servers are hostile: control characters are escaped ({@link Text#safe}), and quoting and formula
+ * neutralising are the REST exports' own writer, {@link Csv} (Commons CSV).
  */
 final class CsvFormat {
 
@@ -22,14 +21,15 @@ final class CsvFormat {
     }
 
     static void print(PrintWriter out, List<TargetReport> reports) {
-        out.print(line(HEADER));
-        reports.forEach(report -> rows(report).forEach(row -> out.print(line(row))));
+        List<List<?>> rows = new ArrayList<>();
+        reports.forEach(report -> rows(report).forEach(row -> rows.add(row.stream().map(Text::safe).toList())));
+        out.print(Csv.of(HEADER, rows));
     }
 
     private static List<List<String>> rows(TargetReport report) {
         ProbeResult result = report.result();
         List<String> host = List.of(result.target().toString(), result.target().host(),
-                String.valueOf(result.target().port()), result.outcome().name().toLowerCase(Locale.ROOT),
+                String.valueOf(result.target().port()), result.outcome().name(),
                 report.evaluation().map(e -> e.policyId() + " " + e.policyVersion()).orElse(""),
                 report.evaluation().map(e -> String.valueOf(e.compliant())).orElse(""),
                 report.evaluation().flatMap(e -> e.worst()).map(s -> s.id()).orElse(""));
@@ -45,17 +45,5 @@ final class CsvFormat {
         List<String> all = new ArrayList<>(first);
         all.addAll(second);
         return all;
-    }
-
-    static String line(List<String> cells) {
-        return cells.stream().map(CsvFormat::cell).collect(Collectors.joining(",")) + "\r\n";
-    }
-
-    static String cell(String value) {
-        String text = Text.safe(value);
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return text.matches("(?s).*[\",\r\n].*") ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 }

@@ -29,7 +29,7 @@ final class JsonFormat {
         node.put("host", result.target().host());
         node.put("port", result.target().port());
         result.resolvedAddress().ifPresent(address -> node.put("address", address));
-        node.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("outcome", result.outcome().name());
         node.put("message", result.outcome().message());
         node.put("detail", result.detail());
         node.put("exitCode", report.exitCode());

@@ -82,7 +82,7 @@ final class JunitFormat {
         xml.writeAttribute("name", Text.safe(result.target().toString()));
         xml.writeAttribute("time", seconds(result.timings().total().toNanos()));
         if (!result.ok()) {
-            detail(xml, "error", result.outcome().name().toLowerCase(Locale.ROOT), result.outcome().message(),
+            detail(xml, "error", result.outcome().name(), result.outcome().message(),
                     Text.safe(result.detail()));
         }
         Optional<Evaluation> judged = report.evaluation().filter(e -> !e.compliant());

@@ -5,16 +5,17 @@ import dev.kexwatch.cli.NegotiationResults.Pair;
 import dev.kexwatch.negotiation.NegotiationReport;
 import dev.kexwatch.negotiation.NegotiationReport.Failure;
 import dev.kexwatch.probe.ProbeResult;
+import dev.kexwatch.web.Csv;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * {@code negotiate --format csv}: one row per client x target, the algorithms chosen or the failure in OpenSSH's
- * and the seed log's words with the fixes; cells go through {@link CsvFormat#cell} (escaped, formulas defused).
+ * and the seed log's words with the fixes; cells are escaped ({@link Text#safe}) and written by
+ * {@link Csv}, the one CSV writer (quoting, formulas defused).
  */
 final class NegotiationCsv {
 
@@ -31,14 +32,15 @@ final class NegotiationCsv {
     }
 
     static void print(PrintWriter out, NegotiationResults results) {
-        out.print(CsvFormat.line(HEADER));
-        results.pairs().forEach(pair -> out.print(CsvFormat.line(row(pair))));
+        List<List<?>> rows = new ArrayList<>();
+        results.pairs().forEach(pair -> rows.add(row(pair).stream().map(Text::safe).toList()));
+        out.print(Csv.of(HEADER, rows));
     }
 
     private static List<String> row(Pair pair) {
         ProbeResult result = pair.outcome().result();
         List<String> row = new ArrayList<>(List.of(pair.target(), result.target().host(),
-                String.valueOf(result.target().port()), result.outcome().name().toLowerCase(Locale.ROOT),
+                String.valueOf(result.target().port()), result.outcome().name(),
                 pair.client().id(), pair.report().map(r -> String.valueOf(r.works())).orElse("")));
         for (KexList list : NegotiationReport.SHOWN) {
             row.add(pair.report().map(r -> r.chosen().getOrDefault(list.key(), "")).orElse(""));

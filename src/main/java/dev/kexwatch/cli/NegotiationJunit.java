@@ -7,7 +7,6 @@ import dev.kexwatch.probe.ProbeResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
@@ -77,7 +76,7 @@ final class NegotiationJunit {
         xml.writeAttribute("classname", Text.safe(SUITE + pair.client().id()));
         xml.writeAttribute("name", Text.safe(pair.target()));
         xml.writeAttribute("time", JunitFormat.seconds(result.timings().total().toNanos()));
-        String outcome = result.outcome().name().toLowerCase(Locale.ROOT);
+        String outcome = result.outcome().name();
         if (gate.errs(result)) {
             JunitFormat.detail(xml, "error", outcome, result.outcome().message(), Text.safe(result.detail()));
         } else if (!result.ok()) {

@@ -6,7 +6,6 @@ import dev.kexwatch.negotiation.NegotiationReport;
 import dev.kexwatch.probe.ProbeResult;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -31,7 +30,7 @@ final class NegotiationSummary {
     private static void target(PrintWriter out, Outcome outcome, int width, Colour colour) {
         ProbeResult result = outcome.result();
         // Padded before it is coloured, so the escape codes do not shift the columns.
-        String state = String.format("%-22s", result.outcome().name().toLowerCase(Locale.ROOT));
+        String state = String.format("%-22s", result.outcome().name());
         List<NegotiationReport> failing = outcome.reports().stream().filter(r -> !r.works()).toList();
         String verdict = !result.ok() ? "not probed: " + result.outcome().message()
                 : failing.isEmpty() ? colour.good("all " + outcome.reports().size() + " client(s) negotiate")
@@ -51,7 +50,7 @@ final class NegotiationSummary {
                 results.outcomes().size(), results.clients().size(), probed.size() - failing.size(), failing.size(),
                 notProbed);
         out.println("  outcomes:         " + SummaryFormat.counted(results.outcomes().stream().collect(
-                Collectors.groupingBy(o -> o.result().outcome().name().toLowerCase(Locale.ROOT), TreeMap::new,
+                Collectors.groupingBy(o -> o.result().outcome().name(), TreeMap::new,
                         Collectors.counting()))));
         out.println("  failures by list: " + SummaryFormat.top(failing.stream().collect(Collectors.groupingBy(
                 r -> NegotiationText.where(r.failure().orElseThrow()), Collectors.counting()))));

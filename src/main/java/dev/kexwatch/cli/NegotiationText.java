@@ -7,7 +7,6 @@ import dev.kexwatch.negotiation.NegotiationReport;
 import dev.kexwatch.negotiation.NegotiationReport.Failure;
 import dev.kexwatch.probe.ProbeResult;
 import java.io.PrintWriter;
-import java.util.Locale;
 
 /** How {@code kexwatch negotiate} prints an outcome: a block per target, or one JSON object per target. */
 final class NegotiationText {
@@ -64,7 +63,7 @@ final class NegotiationText {
         node.put("target", result.target().toString());
         node.put("host", result.target().host());
         node.put("port", result.target().port());
-        node.put("outcome", result.outcome().name().toLowerCase(Locale.ROOT));
+        node.put("outcome", result.outcome().name());
         node.put("detail", result.detail());
         result.identification().ifPresent(id -> node.put("identification", id.line()));
         node.put("exitCode", outcome.exitCode());

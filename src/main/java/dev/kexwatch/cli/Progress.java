@@ -42,7 +42,7 @@ final class Progress implements Consumer<ProbeResult> {
     @Override
     public synchronized void accept(ProbeResult result) {
         done++;
-        outcomes.merge(result.outcome().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
+        outcomes.merge(result.outcome().name(), 1, Integer::sum);
         long now = nanos.getAsLong();
         long every = (redraw ? REDRAW : PLAIN).toNanos();
         if (now - lastDraw >= every || redraw && done == total) {

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -39,7 +38,7 @@ final class SummaryFormat {
     private static void host(PrintWriter out, TargetReport report, int width, Colour colour) {
         ProbeResult result = report.result();
         // Padded before it is coloured, so the escape codes do not shift the columns.
-        String outcome = String.format("%-22s", result.outcome().name().toLowerCase(Locale.ROOT));
+        String outcome = String.format("%-22s", result.outcome().name());
         String verdict = report.evaluation().map(e -> e.compliant() ? colour.good("compliant")
                 : e.findings().size() + " finding(s), worst " + colour.severity(e.worst().orElseThrow()))
                 .orElse("not judged");
@@ -55,7 +54,7 @@ final class SummaryFormat {
                 Text.safe(results.policy().id()), Text.safe(results.policy().version()), compliant,
                 judged.size() - compliant, reports.size() - judged.size());
         out.println("  outcomes:         " + counted(reports.stream().collect(Collectors.groupingBy(
-                r -> r.result().outcome().name().toLowerCase(Locale.ROOT), TreeMap::new, Collectors.counting()))));
+                r -> r.result().outcome().name(), TreeMap::new, Collectors.counting()))));
         out.println("  worst severity:   " + counted(worstCounts(judged)));
         out.println("  findings by rule: " + top(hostsPer(judged, f -> List.of(f.ruleId()))));
         out.println("  weakest names:    " + weakest(judged));

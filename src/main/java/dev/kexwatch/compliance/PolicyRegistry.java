@@ -8,7 +8,7 @@ import dev.kexwatch.policy.PolicyEngine;
 import dev.kexwatch.policy.PolicyException;
 import dev.kexwatch.policy.PolicyLoader;
 import dev.kexwatch.policy.PolicySet;
-import dev.kexwatch.policy.Problem;
+import dev.kexwatch.policy.PolicyProblem;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
@@ -40,7 +40,7 @@ public class PolicyRegistry {
     private static final Logger LOG = Logger.getLogger(PolicyRegistry.class);
 
     /** The outcome of the last load attempt. */
-    public record LoadStatus(Instant at, boolean ok, List<Problem> problems) {
+    public record LoadStatus(Instant at, boolean ok, List<PolicyProblem> problems) {
     }
 
     @Inject

@@ -46,10 +46,6 @@ public class Host extends PanacheEntityBase {
         return find("address = ?1 and port = ?2", address, port).firstResultOptional();
     }
 
-    public static List<Host> listEnabled() {
-        return list("enabled = true order by id");
-    }
-
     /** A page of all hosts (enabled or not) carrying every label of the selector, in id order. */
     @SuppressWarnings("unchecked")
     public static List<Host> listAll(Map<String, String> selector, int page, int size) {
@@ -61,16 +57,5 @@ public class Host extends PanacheEntityBase {
     public static long countAll(Map<String, String> selector) {
         return ((Number) getEntityManager().createNativeQuery("select count(*) from host where labels @> cast(?1 as jsonb)")
                 .setParameter(1, Labels.toJson(selector)).getSingleResult()).longValue();
-    }
-
-    /** Enabled hosts carrying every label of the selector (all enabled hosts for an empty one). */
-    @SuppressWarnings("unchecked")
-    public static List<Host> listEnabled(Map<String, String> selector) {
-        if (selector.isEmpty()) {
-            return listEnabled();
-        }
-        return getEntityManager().createNativeQuery(
-                "select * from host where enabled and labels @> cast(?1 as jsonb) order by id", Host.class)
-                .setParameter(1, Labels.toJson(selector)).getResultList();
     }
 }

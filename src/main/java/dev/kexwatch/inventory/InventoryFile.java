@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import dev.kexwatch.algorithm.YamlSyntaxError;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -50,15 +50,12 @@ final class InventoryFile {
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String context = e.getContext() == null ? "" : e.getContext() + ": ";
-            errors.add(at(name, "", "not valid YAML: " + printable(context + e.getProblem()), mark));
-            return new Parsed(List.of(), errors);
         } catch (YAMLException e) {
-            // Unreadable characters (a NUL, say) and the loader's own limits: no node to point at.
-            String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            errors.add(new RowError(name, "", "not valid YAML: " + printable(first)));
+            // Unreadable characters (a NUL, say) and the loader's own limits have no node to point at.
+            YamlSyntaxError error = YamlSyntaxError.of(e);
+            String message = "not valid YAML: " + printable(error.message());
+            errors.add(error.located() ? new RowError(name, "", message, error.line(), error.column())
+                    : new RowError(name, "", message));
             return new Parsed(List.of(), errors);
         }
         List<InventoryEntry> entries = new ArrayList<>();
@@ -192,7 +189,7 @@ final class InventoryFile {
     }
 
     private static Position position(Mark mark) {
-        return new Position(mark.getLine() + 1, mark.getColumn() + 1);
+        return new Position(YamlSyntaxError.line(mark), YamlSyntaxError.column(mark));
     }
 
     private static RowError at(String where, String field, String message, Mark mark) {

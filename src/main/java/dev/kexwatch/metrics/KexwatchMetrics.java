@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -81,7 +80,7 @@ public class KexwatchMetrics {
     void register() {
         for (ProbeOutcome outcome : ProbeOutcome.values()) {
             probes.put(outcome, Counter.builder(PROBES).description("Probes by outcome")
-                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry));
+                    .tag("outcome", outcome.name()).register(registry));
         }
         for (HostState state : HostState.values()) {
             AtomicLong value = new AtomicLong();

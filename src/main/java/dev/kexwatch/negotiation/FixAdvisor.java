@@ -14,9 +14,11 @@ import java.util.stream.Stream;
 
 /**
  * Suggests the smallest fix for a {@link Mismatch}: one name the other side already supports, the strongest
- * by {@link StrengthOrder}, preferring names the {@code preferred} predicate accepts (e.g. a catalog's "ok").
+ * by the catalog's strength ranking, preferring names the {@code preferred} predicate accepts (e.g. a catalog's "ok").
  */
 public final class FixAdvisor {
+
+    private static final AlgorithmCatalog CATALOG = AlgorithmCatalog.builtin();
 
     private final BiPredicate<Category, String> preferred;
 
@@ -31,13 +33,13 @@ public final class FixAdvisor {
 
     /**
      * An advisor that prefers names the catalog rates ok, so a fix never suggests enabling a weak name when a
-     * sound one would do; among those it ranks by {@link StrengthOrder}.
+     * sound one would do; among those it ranks by the catalog's strength ranking.
      */
     public static FixAdvisor preferringSound(AlgorithmCatalog catalog) {
         return new FixAdvisor((category, name) -> catalog.verdict(category, name) == Verdict.OK);
     }
 
-    /** An advisor that ranks by {@link StrengthOrder} alone. */
+    /** An advisor that ranks by the catalog's strength ranking alone. */
     public static FixAdvisor byStrength() {
         return new FixAdvisor(name -> true);
     }
@@ -68,10 +70,10 @@ public final class FixAdvisor {
         return ranked(category, candidates).findFirst();
     }
 
-    /** Usable candidates, preferred ones first, then by {@link StrengthOrder}. */
+    /** Usable candidates, preferred ones first, then by the catalog's strength ranking. */
     private Stream<String> ranked(Category category, List<String> candidates) {
         Comparator<String> order = Comparator.<String, Boolean>comparing(name -> !preferred.test(category, name))
-                .thenComparing(StrengthOrder.strongestFirst(category));
+                .thenComparing(CATALOG.strongestFirst(category));
         return candidates.stream().filter(name -> !name.isBlank() && !Signals.isSignal(name)).sorted(order);
     }
 }

@@ -49,14 +49,4 @@ public record FleetMatrix(List<MatrixCell> cells) {
     public List<String> unreachable(String profileId) {
         return unreachableByProfile().getOrDefault(profileId, List.of());
     }
-
-    /** Rows as CSV ({@code profile,host,works,failing_list}), for the REST CSV view. */
-    public String toCsv() {
-        StringBuilder csv = new StringBuilder("profile,host,works,failing_list\n");
-        for (MatrixCell cell : cells) {
-            csv.append(cell.profileId()).append(',').append(cell.hostId()).append(',').append(cell.works())
-                    .append(',').append(cell.failingList().map(l -> l.key()).orElse("")).append('\n');
-        }
-        return csv.toString();
-    }
 }

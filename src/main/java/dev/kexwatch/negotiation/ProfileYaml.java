@@ -1,6 +1,7 @@
 package dev.kexwatch.negotiation;
 
 import dev.kexwatch.algorithm.KexList;
+import dev.kexwatch.algorithm.YamlSyntaxError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -12,7 +13,6 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -60,7 +60,7 @@ final class ProfileYaml {
 
     ProfileFormatException error(Node node, String problem) {
         Mark mark = node.getStartMark();
-        return new ProfileFormatException(file, mark.getLine() + 1, mark.getColumn() + 1, problem);
+        return new ProfileFormatException(file, YamlSyntaxError.line(mark), YamlSyntaxError.column(mark), problem);
     }
 
     private Node compose(String text) {
@@ -70,13 +70,11 @@ final class ProfileYaml {
                 throw new ProfileFormatException(file, 1, 1, "the file is empty");
             }
             return root;
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new ProfileFormatException(file, mark.getLine() + 1, mark.getColumn() + 1,
-                    "not valid YAML: " + e.getProblem());
         } catch (YAMLException e) {
-            // past a loader limit (e.g. 3 MB of code points): SnakeYAML's message names the limit, no mark
-            throw new ProfileFormatException(file, 1, 1, "not accepted as YAML: " + e.getMessage());
+            // past a loader limit (e.g. 3 MB of code points) SnakeYAML's message names the limit and has no mark
+            YamlSyntaxError error = YamlSyntaxError.of(e);
+            throw new ProfileFormatException(file, error.line(), error.column(),
+                    (error.located() ? "not valid YAML: " : "not accepted as YAML: ") + error.message());
         }
     }
 

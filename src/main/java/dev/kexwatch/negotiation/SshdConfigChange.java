@@ -23,15 +23,15 @@ import java.util.function.UnaryOperator;
  */
 public final class SshdConfigChange implements UnaryOperator<ServerOffer> {
 
-    private final Map<OpenSshKeyword, String> values;
+    private final Map<Category, String> values;
 
-    private SshdConfigChange(Map<OpenSshKeyword, String> values) {
+    private SshdConfigChange(Map<Category, String> values) {
         this.values = values;
     }
 
     /** Parses {@code Keyword value} lines; blank lines and {@code #} comments are skipped. */
     public static SshdConfigChange parse(String text) {
-        Map<OpenSshKeyword, String> values = new LinkedHashMap<>();
+        Map<Category, String> values = new LinkedHashMap<>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -40,7 +40,7 @@ public final class SshdConfigChange implements UnaryOperator<ServerOffer> {
             }
             String[] parts = line.split("[\\s=]+", 2);
             int number = i + 1;
-            OpenSshKeyword keyword = OpenSshKeyword.parse(parts[0]).orElseThrow(() -> new IllegalArgumentException(
+            Category keyword = OpenSshKeyword.parse(parts[0]).orElseThrow(() -> new IllegalArgumentException(
                     "line " + number + ": '" + parts[0] + "' is not one of KexAlgorithms, Ciphers, MACs, HostKeyAlgorithms"));
             if (parts.length < 2 || parts[1].isBlank()) {
                 throw new IllegalArgumentException("line " + number + ": " + parts[0] + " needs a list");
@@ -55,7 +55,7 @@ public final class SshdConfigChange implements UnaryOperator<ServerOffer> {
         Map<KexList, List<String>> lists = new EnumMap<>(offer.lists());
         values.forEach((keyword, value) -> {
             for (KexList list : KexList.values()) {
-                if (list.category() == keyword.category()) {
+                if (list.category() == keyword) {
                     lists.put(list, change(lists.get(list), value));
                 }
             }
@@ -84,6 +84,6 @@ public final class SshdConfigChange implements UnaryOperator<ServerOffer> {
 
     /** The categories this change touches. */
     public List<Category> categories() {
-        return values.keySet().stream().map(OpenSshKeyword::category).toList();
+        return List.copyOf(values.keySet());
     }
 }

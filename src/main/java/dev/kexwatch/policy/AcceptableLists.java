@@ -74,14 +74,14 @@ final class AcceptableLists {
         }
         List<String> ciphers = offered(Category.CIPHER);
         boolean etm = offered(Category.MAC).stream().anyMatch(n -> catalog.describe(Category.MAC, n).has(Trait.ETM));
-        return ciphers.contains(OfferJudge.CHACHA20_POLY1305) || etm && ciphers.stream().anyMatch(this::isCbc);
+        return ciphers.stream().anyMatch(this::exposedAlone) || etm && ciphers.stream().anyMatch(this::isCbc);
     }
 
     private Plan plan(Category category) {
         List<String> offered = offered(category);
         List<String> kept = new ArrayList<>(offered.stream().filter(n -> accepted(category, n)).toList());
         if (category == Category.CIPHER && terrapinExposed()) {
-            kept.removeIf(n -> n.equals(OfferJudge.CHACHA20_POLY1305) || isCbc(n));
+            kept.removeIf(n -> exposedAlone(n) || isCbc(n));
         }
         Set<String> target = new LinkedHashSet<>();
         List<String> unmet = new ArrayList<>();
@@ -153,6 +153,10 @@ final class AcceptableLists {
             }
         }
         return List.copyOf(names);
+    }
+
+    private boolean exposedAlone(String cipher) {
+        return catalog.describe(Category.CIPHER, cipher).has(Trait.TERRAPIN);
     }
 
     private boolean isCbc(String cipher) {

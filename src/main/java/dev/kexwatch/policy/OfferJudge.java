@@ -6,6 +6,7 @@ import dev.kexwatch.algorithm.Direction;
 import dev.kexwatch.algorithm.Glob;
 import dev.kexwatch.algorithm.KexList;
 import dev.kexwatch.algorithm.ServerOffer;
+import dev.kexwatch.algorithm.Signal;
 import dev.kexwatch.algorithm.Trait;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,7 @@ import java.util.function.Predicate;
 /** Applies one policy's rules to one offer; waivers are the engine's business. */
 final class OfferJudge {
 
-    static final String STRICT_KEX_SERVER = "kex-strict-s-v00@openssh.com";
-    static final String CHACHA20_POLY1305 = "chacha20-poly1305@openssh.com";
+    static final String STRICT_KEX_SERVER = AlgorithmCatalog.builtin().signal(Signal.STRICT_KEX_SERVER);
 
     private final Policy policy;
     private final ServerOffer offer;
@@ -112,7 +112,7 @@ final class OfferJudge {
         if (exposing.isEmpty() || kex.contains(STRICT_KEX_SERVER)) {
             return Optional.empty();
         }
-        Predicate<String> vulnerable = n -> n.equals(CHACHA20_POLY1305) || isCbc(n);
+        Predicate<String> vulnerable = n -> exposedAlone(n) || isCbc(n);
         return Optional.of(new Finding(policy.id(), rule.id(), rule.severity(), Category.KEX, Optional.empty(),
                 exposing, kex, rule.rationale(), rule.source(),
                 remediation.forRule(rule, Category.CIPHER, List.of(), vulnerable)));
@@ -135,13 +135,17 @@ final class OfferJudge {
         List<String> ciphers = offer.get(KexList.of(Category.CIPHER, direction));
         List<String> etm = offer.get(KexList.of(Category.MAC, direction)).stream()
                 .filter(n -> catalog.describe(Category.MAC, n).has(Trait.ETM)).toList();
-        List<String> names = new ArrayList<>(ciphers.stream().filter(CHACHA20_POLY1305::equals).toList());
+        List<String> names = new ArrayList<>(ciphers.stream().filter(this::exposedAlone).toList());
         List<String> cbc = ciphers.stream().filter(this::isCbc).toList();
         if (!cbc.isEmpty() && !etm.isEmpty()) {
             names.addAll(cbc);
             names.addAll(etm);
         }
         return names;
+    }
+
+    private boolean exposedAlone(String cipher) {
+        return catalog.describe(Category.CIPHER, cipher).has(Trait.TERRAPIN);
     }
 
     private boolean isCbc(String cipher) {

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  */
 public class PolicyException extends RuntimeException {
 
-    private final List<Problem> problems;
+    private final List<PolicyProblem> problems;
 
     public PolicyException(String message) {
         super(message);
@@ -21,13 +21,13 @@ public class PolicyException extends RuntimeException {
         this.problems = List.of();
     }
 
-    public PolicyException(List<Problem> problems) {
-        super(problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+    public PolicyException(List<PolicyProblem> problems) {
+        super(problems.stream().map(PolicyProblem::toString).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }
 
     /** Every problem, in file order; empty when the exception was not about a file's content. */
-    public List<Problem> problems() {
+    public List<PolicyProblem> problems() {
         return problems;
     }
 }

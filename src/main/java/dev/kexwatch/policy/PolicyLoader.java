@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import dev.kexwatch.algorithm.YamlSyntaxError;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -36,12 +36,12 @@ public final class PolicyLoader {
     /** Every {@code *.yaml} and {@code *.yml} file in a directory, in file-name order; all problems of all files. */
     public List<Policy> loadDirectory(Path dir) {
         List<Policy> policies = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        List<PolicyProblem> problems = new ArrayList<>();
         for (Path file : policyFiles(dir)) {
             try {
                 policies.add(load(file));
             } catch (PolicyException e) {
-                problems.addAll(e.problems().isEmpty() ? List.of(new Problem(file.toString(), 1, 1, e.getMessage()))
+                problems.addAll(e.problems().isEmpty() ? List.of(new PolicyProblem(file.toString(), 1, 1, e.getMessage()))
                         : e.problems());
             }
         }
@@ -69,12 +69,9 @@ public final class PolicyLoader {
                 problems.at((Mark) null, "empty policy: expected id, version, title and rules");
             }
             return root;
-        } catch (MarkedYAMLException e) {
-            problems.at(e.getProblemMark(), "YAML syntax: " + e.getProblem()
-                    + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
-            return null;
         } catch (YAMLException e) {
-            problems.at((Mark) null, "YAML syntax: " + e.getMessage());
+            YamlSyntaxError error = YamlSyntaxError.of(e);
+            problems.at(error.line(), error.column(), "YAML syntax: " + error.message());
             return null;
         }
     }

@@ -20,11 +20,11 @@ public record PolicySet(List<Policy> policies) {
     public PolicySet {
         policies = List.copyOf(policies);
         Map<String, Policy> seen = new HashMap<>();
-        List<Problem> problems = new ArrayList<>();
+        List<PolicyProblem> problems = new ArrayList<>();
         for (Policy policy : policies) {
             Policy other = seen.putIfAbsent(policy.id(), policy);
             if (other != null) {
-                problems.add(new Problem(policy.source(), 1, 1,
+                problems.add(new PolicyProblem(policy.source(), 1, 1,
                         "policy id '" + policy.id() + "' is already used by " + other.source()));
             }
         }

@@ -1,5 +1,6 @@
 package dev.kexwatch.policy;
 
+import dev.kexwatch.algorithm.YamlSyntaxError;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class Problems {
 
     private final String file;
-    private final List<Problem> list = new ArrayList<>();
+    private final List<PolicyProblem> list = new ArrayList<>();
 
     Problems(String file) {
         this.file = file;
@@ -20,10 +21,12 @@ final class Problems {
         at(node.getStartMark(), message);
     }
 
-    /** SnakeYAML marks are 0-based; editors and people count from 1. */
     void at(Mark mark, String message) {
-        list.add(new Problem(file, mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1,
-                message));
+        at(YamlSyntaxError.line(mark), YamlSyntaxError.column(mark), message);
+    }
+
+    void at(int line, int column, String message) {
+        list.add(new PolicyProblem(file, line, column, message));
     }
 
     int count() {
@@ -34,7 +37,8 @@ final class Problems {
         return list.isEmpty();
     }
 
-    List<Problem> sorted() {
-        return list.stream().sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column)).toList();
+    List<PolicyProblem> sorted() {
+        return list.stream().sorted(Comparator.comparingInt(PolicyProblem::line)
+                .thenComparingInt(PolicyProblem::column)).toList();
     }
 }

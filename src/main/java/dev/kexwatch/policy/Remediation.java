@@ -1,5 +1,6 @@
 package dev.kexwatch.policy;
 
+import dev.kexwatch.algorithm.AlgorithmCatalog;
 import dev.kexwatch.algorithm.Category;
 import dev.kexwatch.algorithm.Direction;
 import dev.kexwatch.algorithm.KexList;
@@ -17,9 +18,8 @@ import java.util.function.Predicate;
  */
 final class Remediation {
 
-    private static final Map<Category, String> KEYWORDS = Map.of(Category.KEX, "KexAlgorithms",
-            Category.HOST_KEY, "HostKeyAlgorithms", Category.CIPHER, "Ciphers", Category.MAC, "MACs",
-            Category.COMPRESSION, "Compression");
+    /** The sshd_config keyword per list category, from the catalog. */
+    private static final Map<Category, String> KEYWORDS = AlgorithmCatalog.builtin().facts().keywords();
 
     private final ServerOffer offer;
     private final Rejections rejections;

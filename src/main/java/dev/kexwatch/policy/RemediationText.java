@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 /** Writes a {@link HostRemediation} from the per-family plans, in the words of the server it is for. */
 final class RemediationText {
 
-    private static final Map<Category, String> KEYWORDS = Map.of(Category.KEX, "KexAlgorithms",
-            Category.HOST_KEY, "HostKeyAlgorithms", Category.CIPHER, "Ciphers", Category.MAC, "MACs");
+    /** The sshd_config keyword per list category, from the catalog. */
+    private static final Map<Category, String> KEYWORDS = AlgorithmCatalog.builtin().facts().keywords();
     private static final ServerSoftware.Version COMPRESSION_YES_IS_DELAYED = new ServerSoftware.Version(7, 4);
 
     private final ServerSoftware software;

@@ -42,7 +42,7 @@ public class ScanService {
     ScanClaims claims;
 
     @Inject
-    Instance instance;
+    ReplicaId instance;
 
     @Inject
     KexwatchMetrics metrics;

@@ -1,8 +1,11 @@
 package dev.kexwatch.security;
 
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * An IPv4 or IPv6 network in CIDR notation (RFC 4632 §3.1, RFC 4291 §2.3), e.g. {@code 10.0.0.0/8} or
@@ -52,6 +55,34 @@ public record Cidr(InetAddress network, int prefix) {
         }
         int mask = 0xff << (8 - rest) & 0xff;
         return (net[full] & mask) == (addr[full] & mask);
+    }
+
+    /** How many addresses the network holds. */
+    public BigInteger size() {
+        return BigInteger.ONE.shiftLeft(network.getAddress().length * 8 - prefix);
+    }
+
+    /** Every address of the network in order; the caller bounds {@link #size()} first. */
+    public List<InetAddress> addresses() {
+        byte[] first = firstAddress().getAddress();
+        BigInteger base = new BigInteger(1, first);
+        List<InetAddress> addresses = new ArrayList<>();
+        for (BigInteger i = BigInteger.ZERO; i.compareTo(size()) < 0; i = i.add(BigInteger.ONE)) {
+            addresses.add(address(base.add(i), first.length));
+        }
+        return addresses;
+    }
+
+    private static InetAddress address(BigInteger value, int length) {
+        byte[] raw = value.toByteArray();
+        byte[] bytes = new byte[length];
+        int copy = Math.min(raw.length, length);
+        System.arraycopy(raw, raw.length - copy, bytes, length - copy, copy);
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("4 or 16 bytes are always an address", e);
+        }
     }
 
     @Override

@@ -64,11 +64,4 @@ public class ScanTargetGuard {
             return Optional.of(host + " does not resolve");
         }
     }
-
-    /** True, after a warning, when a scan must skip {@code host}. */
-    public boolean skipInScan(String host) {
-        Optional<String> refused = whyRefusedNow(host);
-        refused.ifPresent(why -> LOG.warnf("Not probing %s: %s (%s)", host, why, KEY));
-        return refused.isPresent();
-    }
 }

@@ -14,7 +14,9 @@ import org.apache.commons.csv.CSVPrinter;
  * The one CSV writer of every export: RFC 4180 (Commons CSV), CRLF line ends, a header row. Cells are made
  * safe and re-usable: nothing (null, an empty Optional) is an empty cell, never {@code null}; labels come in the
  * inventory import format ({@code key=value;key=value}); lists are joined by spaces; times are ISO-8601 UTC.
- * Text that a spreadsheet would take for a formula is neutralised (see {@link #neutralised}).
+ * Text that a spreadsheet would take for a formula is neutralised (see {@link #neutralised}); control characters
+ * other than tab, CR and LF (a NUL from a hostile banner, say) become visible {@code \xNN} escapes. The CLI's
+ * {@code --format csv} writes through this class too, so every CSV kexwatch writes is quoted the same way.
  */
 public final class Csv {
 
@@ -48,7 +50,15 @@ public final class Csv {
         if (value instanceof Number || value instanceof Boolean) {
             return value.toString(); // ours, never a server's: a negative number stays a number
         }
-        return neutralised(text(value));
+        return neutralised(visible(text(value)));
+    }
+
+    /** Commons CSV quotes commas, quotes and line ends; a NUL or ESC it would write raw, so they are escaped. */
+    static String visible(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.chars().forEach(c -> out.append(Character.isISOControl(c) && c != '\t' && c != '\r' && c != '\n'
+                ? String.format("\\x%02x", c) : String.valueOf((char) c)));
+        return out.toString();
     }
 
     private static String text(Object value) {

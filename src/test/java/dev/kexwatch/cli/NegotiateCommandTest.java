@@ -87,7 +87,7 @@ class NegotiateCommandTest {
 
         assertThat(run.code()).isEqualTo(NegotiateCommand.NEGOTIATION_FAILS);
         List<JsonNode> nodes = run.json();
-        assertThat(nodes).extracting(n -> n.get("outcome").asText()).containsExactly("ok", "refused");
+        assertThat(nodes).extracting(n -> n.get("outcome").asText()).containsExactly("OK", "REFUSED");
         assertThat(nodes.get(1).get("exitCode").asInt()).isEqualTo(1);
         JsonNode clients = nodes.get(0).get("clients");
         assertThat(clients).extracting(c -> c.get("client").asText()).containsExactly("openssh-9.2",

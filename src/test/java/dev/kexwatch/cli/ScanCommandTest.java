@@ -112,7 +112,7 @@ class ScanCommandTest {
 
         assertThat(run.code()).isEqualTo(3);
         JsonNode node = run.json().get(0);
-        assertThat(node.get("outcome").asText()).isEqualTo("ok");
+        assertThat(node.get("outcome").asText()).isEqualTo("OK");
         assertThat(node.get("identification").get("line").asText()).isEqualTo(weak.identification());
         assertThat(node.get("lists").size()).isEqualTo(10);
         assertThat(JSON.convertValue(node.get("lists").get("cipher_s2c"), List.class))
@@ -128,7 +128,7 @@ class ScanCommandTest {
         assertThat(scan("--policy", "rfc9142", refused, tinysshd.target().toString()).code()).isEqualTo(1);
         Run mixed = scan("--json", refused, weak.target().toString());
         assertThat(mixed.code()).isEqualTo(3);
-        assertThat(mixed.json()).extracting(n -> n.get("outcome").asText()).containsExactly("refused", "ok");
+        assertThat(mixed.json()).extracting(n -> n.get("outcome").asText()).containsExactly("REFUSED", "OK");
     }
 
     @Test
@@ -194,14 +194,14 @@ class ScanCommandTest {
             many.add(Ports.LOOPBACK + ":" + Ports.freePort());
         }
         Run compact = scan(many.toArray(String[]::new));
-        assertThat(compact.out().lines().filter(l -> l.contains("refused")).count())
+        assertThat(compact.out().lines().filter(l -> l.contains("REFUSED")).count())
                 .isEqualTo(ScanCommand.SUMMARY_THRESHOLD + 1); // one line per host, and the outcome counts
         assertThat(compact.out()).doesNotContain("identification  ")
-                .containsPattern(weak.target() + " +ok +\\d+ finding\\(s\\), worst HIGH")
+                .containsPattern(weak.target() + " +OK +\\d+ finding\\(s\\), worst HIGH")
                 // tinysshd 20230101 has no strict KEX: baseline's terrapin rule (medium) is its one finding
-                .containsPattern(tinysshd.target() + " +ok +1 finding\\(s\\), worst MEDIUM")
+                .containsPattern(tinysshd.target() + " +OK +1 finding\\(s\\), worst MEDIUM")
                 .contains("22 target(s), policy baseline", "0 compliant, 2 with findings, 20 not probed",
-                        "outcomes:         ok 2, refused 20", "worst severity:   high 1, medium 1")
+                        "outcomes:         OK 2, REFUSED 20", "worst severity:   high 1, medium 1")
                 .containsPattern("findings by rule: .*no-md5-mac 1")
                 .containsPattern("weakest names:    .*hmac-md5 \\(high\\) 1");
 

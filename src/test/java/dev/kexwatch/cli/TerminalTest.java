@@ -87,10 +87,10 @@ class TerminalTest {
         assertThat(shown.code()).as(shown.terminal()).isEqualTo(3);
         List<String> draws = Stream.of(shown.terminal().split(Pattern.quote(REDRAW))).skip(1).toList();
         assertThat(draws).as(shown.terminal()).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(draws.get(0)).matches("(?s)1/4 probed  [0-9.]+/s  timeout_connect 1  ETA \\d+:\\d\\d:\\d\\d.*");
+        assertThat(draws.get(0)).matches("(?s)1/4 probed  [0-9.]+/s  TIMEOUT_CONNECT 1  ETA \\d+:\\d\\d:\\d\\d.*");
         assertThat(draws).anySatisfy(d -> assertThat(d).startsWith("4/4 probed"));
         assertThat(shown.terminal()).contains("kexwatch: 4 target(s) probed in ")
-                .contains(": ok 1, timeout_connect 3");
+                .contains(": OK 1, TIMEOUT_CONNECT 3");
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(4).allSatisfy(l -> assertThat(l).startsWith("{").doesNotContain("\u001b", "probed"));
     }

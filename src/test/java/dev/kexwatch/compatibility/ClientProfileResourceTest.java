@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Client profiles over REST: listing with origins, adding (YAML or JSON) with located errors, removing. */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 class ClientProfileResourceTest {
 
     @Test

@@ -8,6 +8,8 @@ import dev.kexwatch.testsupport.Api;
 import dev.kexwatch.testsupport.MinaSshServer;
 import dev.kexwatch.testsupport.MinaSshServer.Algorithms;
 import dev.kexwatch.testsupport.OpenSshServer;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * category with one name modern clients accept) and an OpenSSH server with a hardened configuration.
  */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 class CompatibilityResourceTest {
 
     static final String LABEL = "suite=compat";

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.kexwatch.testsupport.Api;
 import dev.kexwatch.testsupport.OpenSshServer;
 import dev.kexwatch.testsupport.TinySshServer;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * legacy additions and tinysshd, plus a client profile that needs those legacy names.
  */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 class UpgradeResourceTest {
 
     static final String LABEL = "suite=upgrade";

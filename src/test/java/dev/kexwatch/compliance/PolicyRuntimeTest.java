@@ -10,6 +10,8 @@ import dev.kexwatch.scan.ScanRun;
 import dev.kexwatch.testsupport.Api;
 import dev.kexwatch.testsupport.MinaSshServer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * offers are judged again without probing; a broken file leaves the last good set in force and says so.
  */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 @TestProfile(PolicyRuntimeTest.OwnPolicyDirectory.class)
 class PolicyRuntimeTest {
 

@@ -12,6 +12,8 @@ import dev.kexwatch.testsupport.SshResponder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * one this test starts for itself (embedded), so stopping it disturbs nothing else on the machine.
  */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 @TestProfile(DatabaseRestartTest.Profile.class)
 @WithTestResource(DatabaseRestartTest.OwnDatabase.class)
 class DatabaseRestartTest {

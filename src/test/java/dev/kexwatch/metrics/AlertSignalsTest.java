@@ -9,6 +9,8 @@ import dev.kexwatch.testsupport.MinaSshServer;
 import dev.kexwatch.testsupport.MinaSshServer.Algorithms;
 import dev.kexwatch.testsupport.HostileSshServer;
 import dev.kexwatch.testsupport.ShiftedClock;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * until the host is fixed, however many unchanged scans follow. A day passes on the service's clock.
  */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 @TestProfile(AlertSignalsTest.OwnDatabase.class)
 class AlertSignalsTest {
 

@@ -13,6 +13,8 @@ import dev.kexwatch.testsupport.OpenSshServer;
 import dev.kexwatch.testsupport.Ports;
 import dev.kexwatch.testsupport.PrometheusServer;
 import io.quarkus.test.common.http.TestHTTPResource;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.Test;
  * for its weak one in between), then a real Prometheus scrapes the app and evaluates the shipped alert rules.
  */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 @TestProfile(PerHostMetricsProfile.class)
 class FleetMetricsTest {
 
@@ -133,8 +136,8 @@ class FleetMetricsTest {
                 .isEqualTo(2);
         assertThat(value("kexwatch_hosts_post_quantum_kex")).isEqualTo(2);
         assertThat(value("kexwatch_hosts_weak")).isEqualTo(2);
-        assertThat(value("sum(kexwatch_probes_total{outcome=\"ok\"})")).isEqualTo(6);
-        assertThat(value("sum(kexwatch_probes_total{outcome=\"refused\"})")).isEqualTo(2);
+        assertThat(value("sum(kexwatch_probes_total{outcome=\"OK\"})")).isEqualTo(6);
+        assertThat(value("sum(kexwatch_probes_total{outcome=\"REFUSED\"})")).isEqualTo(2);
         assertThat(value("kexwatch_scan_duration_seconds_count")).isEqualTo(2);
         assertThat(value("count(kexwatch_host_state)")).isEqualTo(1);
         assertThat(value("kexwatch_host_state_dropped_hosts")).isEqualTo(3);

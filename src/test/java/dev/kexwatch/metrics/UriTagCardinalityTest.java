@@ -3,6 +3,8 @@ package dev.kexwatch.metrics;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * runs) and authenticated ones (404) both try.
  */
 @QuarkusTest
+@CallsAs(Roles.VIEWER)
 class UriTagCardinalityTest {
 
     private static final Pattern URI = Pattern.compile("^http_server_requests_seconds_count\\{[^}]*uri=\"([^\"]*)\"",

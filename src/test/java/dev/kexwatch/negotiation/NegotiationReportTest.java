@@ -64,7 +64,7 @@ class NegotiationReportTest {
 
     @Test
     void soundAdvisorPrefersCatalogOkNamesOverHigherRankedWeakOnes() {
-        // mlkem768nistp256-sha256 is rated ok by the catalog but unknown to StrengthOrder (ranked last).
+        // mlkem768nistp256-sha256 is rated ok by the catalog but not in the catalog's strength ranking (ranked last).
         ClientProfile client = profile("seed-cerberus-client");
         Mismatch mismatch = new Mismatch(KexList.KEX, client.get(KexList.KEX),
                 List.of("diffie-hellman-group14-sha1", "mlkem768nistp256-sha256"));

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kexwatch.algorithm.Direction;
 import dev.kexwatch.algorithm.KexList;
+import dev.kexwatch.testsupport.DropbearServer;
 import dev.kexwatch.testsupport.OpenSshServer;
+import dev.kexwatch.testsupport.TinySshServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +48,11 @@ class OpenSshClientAgreementTest {
                 "MACs hmac-sha2-512-etm@openssh.com,hmac-sha2-256-etm@openssh.com")) {
             checkAll("openssh-hardened", hardened.port());
         }
-        try (LoopbackDaemon dropbear = LoopbackDaemon.dropbear()) {
-            checkAll("dropbear", dropbear.port());
+        try (DropbearServer dropbear = DropbearServer.start()) {
+            checkAll("dropbear", dropbear.target().port());
         }
-        try (LoopbackDaemon tinysshd = LoopbackDaemon.tinysshd()) {
-            checkAll("tinysshd", tinysshd.port());
+        try (TinySshServer tinysshd = TinySshServer.start()) {
+            checkAll("tinysshd", tinysshd.target().port());
         }
         assertThat(reasonsSeen).contains("no matching key exchange method found", "no matching host key type found",
                 "no matching cipher found", "no matching MAC found");
@@ -59,8 +61,8 @@ class OpenSshClientAgreementTest {
 
     @Test
     void builtInOpenSsh92ProfileIsWhatTheLocalClientSends() throws Exception {
-        try (LoopbackDaemon tinysshd = LoopbackDaemon.tinysshd()) {
-            ClientProfile observed = SshDebugLog.parse(OpenSshClient.run(tinysshd.port())).client().orElseThrow();
+        try (TinySshServer tinysshd = TinySshServer.start()) {
+            ClientProfile observed = SshDebugLog.parse(OpenSshClient.run(tinysshd.target().port())).client().orElseThrow();
             ClientProfile builtIn = ClientProfiles.builtIn().find("openssh-9.2").orElseThrow();
             for (KexList list : ClientProfile.NEGOTIATED) {
                 assertThat(builtIn.get(list)).as(list.key()).isEqualTo(observed.get(list));

@@ -10,6 +10,8 @@ import dev.kexwatch.testsupport.MinaSshServer;
 import dev.kexwatch.testsupport.MinaSshServer.Algorithms;
 import dev.kexwatch.testsupport.Ports;
 import io.quarkus.test.common.http.TestHTTPResource;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
@@ -35,6 +37,7 @@ import org.openqa.selenium.support.ui.Select;
  * port, scanned once. Who is calling is explicit: the browser signs in with a viewer's or an operator's token.
  */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 class PagesBrowserTest {
 
     static final Algorithms STRONG = new Algorithms(List.of("curve25519-sha256", "ecdh-sha2-nistp256"),

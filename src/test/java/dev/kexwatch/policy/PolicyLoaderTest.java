@@ -24,7 +24,7 @@ class PolicyLoaderTest {
 
     private final PolicyLoader loader = new PolicyLoader();
 
-    private static List<Problem> problems(String yaml) {
+    private static List<PolicyProblem> problems(String yaml) {
         PolicyException e = catchThrowableOfType(PolicyException.class,
                 () -> new PolicyLoader().parse(yaml, "bad.yaml"));
         assertThat(e).as("expected a PolicyException").isNotNull();
@@ -86,7 +86,7 @@ class PolicyLoaderTest {
     void unknownKeySuggestsTheNearestAllowedOne() {
         assertThat(problems(HEAD + "  - id: r1\n    category: kex\n    forbid: [x]\n    sevrity: high\n"
                 + "    rationale: r\n    source: s\n"))
-                .extracting(Problem::toString)
+                .extracting(PolicyProblem::toString)
                 .contains("bad.yaml:8:5: unknown key 'sevrity' in rule (did you mean 'severity'?); allowed keys: id,"
                         + " category, direction, forbid, allow-only, require-one-of, forbid-verdict, check, severity,"
                         + " rationale, source, remediation");
@@ -95,7 +95,7 @@ class PolicyLoaderTest {
     @Test
     void badGlobIsPointedAtItsListEntry() {
         assertThat(problems(HEAD + "  - id: r1\n    category: cipher\n    forbid: [aes128-ctr, \"*-cbc,*-ecb\"]\n"
-                + RULE_TAIL)).extracting(Problem::toString).containsExactly("bad.yaml:7:26: bad glob '*-cbc,*-ecb':"
+                + RULE_TAIL)).extracting(PolicyProblem::toString).containsExactly("bad.yaml:7:26: bad glob '*-cbc,*-ecb':"
                         + " character ',' cannot occur in an SSH algorithm name (only letters, digits, @ . _ + / = -"
                         + " and the wildcards * and ?)");
     }
@@ -103,14 +103,14 @@ class PolicyLoaderTest {
     @Test
     void unknownCategoryListsTheValidOnes() {
         assertThat(problems(HEAD + "  - id: r1\n    category: ciphers\n    forbid: [x]\n" + RULE_TAIL))
-                .extracting(Problem::toString).containsExactly("bad.yaml:6:15: unknown category 'ciphers' (did you"
+                .extracting(PolicyProblem::toString).containsExactly("bad.yaml:6:15: unknown category 'ciphers' (did you"
                         + " mean 'cipher'?): use one of kex, hostkey, cipher, mac, compression");
     }
 
     @Test
     void badSeverityListsTheValidOnes() {
         assertThat(problems(HEAD + "  - id: r1\n    category: kex\n    forbid: [x]\n    severity: severe\n"
-                + "    rationale: r\n    source: s\n")).extracting(Problem::toString)
+                + "    rationale: r\n    source: s\n")).extracting(PolicyProblem::toString)
                 .containsExactly("bad.yaml:8:15: bad severity 'severe': use one of info, low, medium, high, critical");
     }
 
@@ -118,7 +118,7 @@ class PolicyLoaderTest {
     void badDateSaysWhatFormatIsExpected() {
         String yaml = HEAD + "  - id: r1\n    category: kex\n    forbid: [x]\n" + RULE_TAIL
                 + "waivers:\n  - rule: r1\n    host: 10.0.0.1\n    reason: r\n    expires: 2025-13-01\n";
-        assertThat(problems(yaml)).extracting(Problem::toString).containsExactly(
+        assertThat(problems(yaml)).extracting(PolicyProblem::toString).containsExactly(
                 "bad.yaml:15:14: bad date '2025-13-01' for 'expires': expected YYYY-MM-DD, a real calendar date");
     }
 
@@ -153,7 +153,7 @@ class PolicyLoaderTest {
                     reason: none given
                     expires: 2025-01-01
                 """;
-        assertThat(problems(yaml)).extracting(Problem::toString).containsExactly(
+        assertThat(problems(yaml)).extracting(PolicyProblem::toString).containsExactly(
                 "bad.yaml:4:1: unknown key 'colour' in policy; allowed keys: id, version, title, description,"
                         + " changelog, selector, rules, waivers",
                 "bad.yaml:8:16: direction does not apply to category kex: the kex and host key lists are the same for"
@@ -169,7 +169,7 @@ class PolicyLoaderTest {
     void duplicateRuleIdsAndMissingKeysAreReported() {
         String yaml = HEAD + "  - id: r1\n    category: kex\n    forbid: [x]\n" + RULE_TAIL
                 + "  - id: r1\n    category: kex\n    forbid: [y]\n" + RULE_TAIL + "  - id: r2\n    category: kex\n";
-        assertThat(problems(yaml)).extracting(Problem::toString).containsExactly(
+        assertThat(problems(yaml)).extracting(PolicyProblem::toString).containsExactly(
                 "bad.yaml:11:5: duplicate rule id 'r1'",
                 "bad.yaml:17:5: a rule needs exactly one of forbid, allow-only, require-one-of, forbid-verdict, check",
                 "bad.yaml:17:5: rule is missing 'severity'",
@@ -179,9 +179,9 @@ class PolicyLoaderTest {
 
     @Test
     void emptyFileAndNonMappingAreRefused() {
-        assertThat(problems("")).extracting(Problem::toString)
+        assertThat(problems("")).extracting(PolicyProblem::toString)
                 .containsExactly("bad.yaml:1:1: empty policy: expected id, version, title and rules");
-        assertThat(problems("- just\n- a list\n")).extracting(Problem::toString)
+        assertThat(problems("- just\n- a list\n")).extracting(PolicyProblem::toString)
                 .contains("bad.yaml:1:1: policy must be a mapping of key: value");
     }
 

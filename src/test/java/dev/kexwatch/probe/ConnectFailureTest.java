@@ -47,7 +47,8 @@ class ConnectFailureTest {
 
             assertThat(result.outcome()).isEqualTo(ProbeOutcome.TIMEOUT_IDENTIFICATION);
             assertThat(result.timings().connect()).isPresent();
-            assertThat(took).isBetween(DEADLINE, DEADLINE.plusMillis(500));
+            // The deadline cannot fire early; the upper bound only catches a probe that ignores it (bench/ measures speed).
+            assertThat(took).isGreaterThanOrEqualTo(DEADLINE).isLessThan(DEADLINE.multipliedBy(5));
         }
     }
 

@@ -30,8 +30,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileServerProbeTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(2);
-    /** Scheduling slack on a shared 2-core machine; well under any real timeout. */
-    private static final Duration SLACK = Duration.ofMillis(700);
+    /**
+     * Only catches a probe that ignores its deadline (it would take several deadlines or hang); how fast a probe
+     * is belongs in bench/, and a tight bound here fails on a loaded machine.
+     */
+    private static final Duration SLACK = DEADLINE;
     private static final int CAP = 256 * 1024;
 
     private static final Map<HostileBehaviour, HostileSshServer> SERVERS = new EnumMap<>(HostileBehaviour.class);
@@ -88,7 +91,8 @@ class HostileServerProbeTest {
     void goodServerIsUnaffectedByHostileProbesInFlight() {
         assertThat(GOOD).allSatisfy(r -> {
             assertThat(r.outcome()).isEqualTo(ProbeOutcome.OK);
-            assertThat(r.timings().total()).isLessThan(Duration.ofMillis(500));
+            // Never waited out a deadline: hostile servers in flight did not hold the good one up.
+            assertThat(r.timings().total()).isLessThan(DEADLINE);
         });
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kexwatch.testsupport.Api;
 import dev.kexwatch.testsupport.HostileBehaviour.Kexinits;
 import dev.kexwatch.testsupport.HostileSshServer;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.io.IOException;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * labels come back in the import format, nothing is an empty cell, and every row says its scan and time.
  */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 class CsvExportTest {
 
     private static final String HOSTILE_NAME = "=2+5-sha1";

@@ -6,6 +6,8 @@ import dev.kexwatch.testsupport.Api;
 import dev.kexwatch.testsupport.HostileBehaviour;
 import dev.kexwatch.testsupport.HostileSshServer;
 import dev.kexwatch.testsupport.OpenSshServer;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * an unreachable host (issue 14, items 1 and 4).
  */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 class HostRemediationReportTest {
 
     private static OpenSshServer legacy;

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.kexwatch.testsupport.Api;
 import dev.kexwatch.testsupport.MinaSshServer;
 import dev.kexwatch.testsupport.MinaSshServer.Algorithms;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Fleet reports over one weak and one strong real server: filters, paging, CSV, summary, algorithm use. */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 class ReportResourceTest {
 
     private static final Algorithms STRONG = new Algorithms(List.of("curve25519-sha256", "ecdh-sha2-nistp256"),

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kexwatch.testsupport.Api;
 import dev.kexwatch.testsupport.HostileBehaviour.Kexinits;
 import dev.kexwatch.testsupport.HostileSshServer;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * summary names the latest scan and dates its results, and drift shows software-version and order-only changes.
  */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 class ReportScopeTest {
 
     private static final String OLD = "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3";

@@ -12,6 +12,8 @@ import dev.kexwatch.testsupport.HostileSshServer;
 import dev.kexwatch.testsupport.MinaSshServer;
 import dev.kexwatch.testsupport.OpenSshServer;
 import dev.kexwatch.testsupport.TinySshServer;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * stored, and the reports over the whole lot answer.
  */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 class HostileFleetScanTest {
 
     /**

@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.kexwatch.testsupport.Api;
 import dev.kexwatch.testsupport.Ports;
 import dev.kexwatch.testsupport.SshPackets;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * has a stored result, and every report over them answers 200.
  */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 class RandomAnswersScanTest {
 
     private static final int HOSTS = 30;

@@ -16,6 +16,8 @@ import dev.kexwatch.scan.ResultStore.Probed;
 import dev.kexwatch.testsupport.Api;
 import dev.kexwatch.testsupport.HostileBehaviour.Kexinits;
 import dev.kexwatch.testsupport.MinaSshServer;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * at once, and the good results of the same batch are stored as they are.
  */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 class RefusedResultTest {
 
     @Inject

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kexwatch.testsupport.Api;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** A running scan shows its progress, can be cancelled, covers only the hosts its selector picks; retention. */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 class ScanControlTest {
 
     @Inject

@@ -9,6 +9,8 @@ import dev.kexwatch.testsupport.Api;
 import dev.kexwatch.testsupport.MinaSshServer;
 import dev.kexwatch.testsupport.OpenSshServer;
 import dev.kexwatch.testsupport.WeakNames;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * baseline findings back from the report, and see the scan in /q/metrics.
  */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 class ScanFlowTest {
 
     private static OpenSshServer legacy;
@@ -47,7 +50,7 @@ class ScanFlowTest {
     void scansRealServersAndReportsTheirWeakAlgorithms() {
         long legacyId = addHost(legacy.port(), Map.of("env", "prod", "os", "debian"));
         long minaId = addHost(mina.port(), Map.of("env", "lab"));
-        double okBefore = metric("kexwatch_probes_total{outcome=\"ok\"}");
+        double okBefore = metric("kexwatch_probes_total{outcome=\"OK\"}");
 
         long scanId = scanAndWait();
 
@@ -72,7 +75,7 @@ class ScanFlowTest {
                 .containsExactlyInAnyOrderElementsOf(WeakNames.inOffer(storedLists(minaId)))
                 .contains("diffie-hellman-group1-sha1", "3des-cbc", "hmac-md5", "ssh-dss");
 
-        assertThat(metric("kexwatch_probes_total{outcome=\"ok\"}")).isGreaterThanOrEqualTo(okBefore + 2);
+        assertThat(metric("kexwatch_probes_total{outcome=\"OK\"}")).isGreaterThanOrEqualTo(okBefore + 2);
         assertThat(metric("kexwatch_hosts{state=\"non_compliant\"}")).isGreaterThanOrEqualTo(2);
         assertThat(metrics()).contains("kexwatch_scan_duration_seconds_count");
     }

@@ -9,6 +9,8 @@ import dev.kexwatch.testsupport.MinaSshServer;
 import dev.kexwatch.testsupport.PlannerStats;
 import dev.kexwatch.testsupport.MinaSshServer.Algorithms;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * once, a changed offer starts a new run and shows up as drift and in the fleet's changes.
  */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 class ScanHistoryTest {
 
     private static final String LABEL = "suite=history";

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * host {@value #ADDRESS} if it were read leniently; after each test it must not be in the inventory.
  */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 class BadInputTest {
 
     private static final String ADDRESS = "127.0.0.80";

@@ -54,6 +54,15 @@ class CidrTest {
     }
 
     @Test
+    void sizeAndAddressesCoverTheNetworkInOrder() {
+        assertThat(Cidr.parse("127.0.0.40/30").size()).hasToString("4");
+        assertThat(Cidr.parse("127.0.0.40/30").addresses()).extracting(java.net.InetAddress::getHostAddress)
+                .containsExactly("127.0.0.40", "127.0.0.41", "127.0.0.42", "127.0.0.43");
+        assertThat(Cidr.parse("::/0").size()).isEqualTo(java.math.BigInteger.ONE.shiftLeft(128));
+        assertThat(Cidr.parse("::/127").addresses()).hasSize(2);
+    }
+
+    @Test
     void badNetworksSayWhatIsWrong() {
         assertThatThrownBy(() -> Cidr.parse("10.0.0.1/8")).hasMessageContaining("host bits set; the network is 10.0.0.0/8");
         assertThatThrownBy(() -> Cidr.parse("10.0.0.0/33")).hasMessageContaining("longer than 32 bits");

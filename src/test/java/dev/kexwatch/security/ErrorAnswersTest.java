@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * error body carries a Java class name or an absolute file path.
  */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 class ErrorAnswersTest {
 
     private static final String PROBLEM = "application/problem+json";

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@code kexwatch.security.open-reads=true}: anybody reads, writes still need an operator. */
 @QuarkusTest
-@NoDefaultToken
 @TestProfile(OpenReadsTest.OpenReads.class)
 class OpenReadsTest {
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** Hosts outside {@code kexwatch.scan.allow} (127.0.0.0/8, ::1, localhost in tests) never get in. */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 class ScanTargetRestTest {
 
     @Inject

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * allowlist, by address or by what their name resolves to, are never connected to.
  */
 @QuarkusTest
+@CallsAs(Roles.VIEWER)
 @TestProfile(ScanTimeGuardTest.OnlyOneAddress.class)
 class ScanTimeGuardTest {
 

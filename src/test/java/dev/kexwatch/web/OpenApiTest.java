@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasKey;
 
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The API is described for users and auditors, truthfully, and the description is served. */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 class OpenApiTest {
 
     private static final List<String> METHODS = List.of("get", "post", "put", "delete");

@@ -12,30 +12,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Before each {@code @QuarkusTest} method, makes RestAssured send an operator token with every request that
- * has no {@code Authorization} header of its own, so tests written before the API was secured keep working
- * unchanged. Classes marked {@link NoDefaultToken} send none. Registered in {@code META-INF/services}.
+ * Before each {@code @QuarkusTest} method, makes RestAssured send the token of the role the class declares with
+ * {@link CallsAs}, on requests that carry no {@code Authorization} header of their own; a class that declares
+ * none sends no token. Registered in {@code META-INF/services}.
  */
-public class OperatorTokenByDefault implements QuarkusTestBeforeEachCallback {
+public class DeclaredCaller implements QuarkusTestBeforeEachCallback {
 
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
         List<Filter> filters = new ArrayList<>(RestAssured.filters());
-        filters.removeIf(DefaultToken.class::isInstance);
-        if (!context.getTestInstance().getClass().isAnnotationPresent(NoDefaultToken.class)) {
-            filters.add(new DefaultToken());
+        filters.removeIf(RoleToken.class::isInstance);
+        CallsAs caller = context.getTestInstance().getClass().getAnnotation(CallsAs.class);
+        if (caller != null) {
+            filters.add(new RoleToken(token(caller.value())));
         }
         RestAssured.replaceFiltersWith(filters);
     }
 
+    private static String token(String role) {
+        return switch (role) {
+            case Roles.OPERATOR -> TestTokens.operator();
+            case Roles.VIEWER -> TestTokens.viewer();
+            default -> throw new IllegalArgumentException("@CallsAs(\"" + role + "\"): no such role");
+        };
+    }
+
     /** A filter rather than a request specification: a specification would also pin the port and base URI. */
-    private static final class DefaultToken implements Filter {
+    private record RoleToken(String token) implements Filter {
 
         @Override
         public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
                 FilterContext context) {
             if (!request.getHeaders().hasHeaderWithName("Authorization")) {
-                request.header("Authorization", "Bearer " + TestTokens.operator());
+                request.header("Authorization", "Bearer " + token);
             }
             return context.next(request, response);
         }

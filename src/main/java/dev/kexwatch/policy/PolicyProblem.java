@@ -8,7 +8,7 @@ package dev.kexwatch.policy;
  * @param column 1-based column
  * @param message what is wrong, in plain words
  */
-public record Problem(String file, int line, int column, String message) {
+public record PolicyProblem(String file, int line, int column, String message) {
 
     @Override
     public String toString() {

@@ -15,13 +15,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (e.g. a StatefulSet pod name), in which case start-up hands back what its previous incarnation held.
  */
 @ApplicationScoped
-public class Instance {
+public class ReplicaId {
 
     private final String id;
 
     @Inject
-    Instance(@ConfigProperty(name = "kexwatch.instance.id") Optional<String> configured) {
-        this.id = configured.filter(s -> !s.isBlank()).orElseGet(Instance::generated);
+    ReplicaId(@ConfigProperty(name = "kexwatch.instance.id") Optional<String> configured) {
+        this.id = configured.filter(s -> !s.isBlank()).orElseGet(ReplicaId::generated);
     }
 
     public String id() {
