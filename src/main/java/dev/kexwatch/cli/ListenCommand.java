@@ -79,6 +79,9 @@ final class ListenCommand implements Callable<Integer> {
             if (count < 0) {
                 throw new IllegalArgumentException("--count must be 0 (until interrupted) or more, not " + count);
             }
+            if (saveProfile != null && !Files.isWritable(saveProfile.toAbsolutePath().getParent())) {
+                throw new IllegalArgumentException("--save-profile " + saveProfile + ": its directory is not writable");
+            }
             settings = ListenSettings.loopback(port).withBind(InetAddress.getByName(bind));
             judge = new ClientJudge(loadPolicy());
         } catch (IOException | IllegalArgumentException | PolicyException e) {

@@ -62,11 +62,14 @@ class ListenCommandTest {
     void aBrokenPolicyOrBadCountIsAUsageError() {
         CliRun badPolicy = CliRun.of(List.of("listen"), "--port", "0", "--count", "1", "--policy", "no-such-policy");
         CliRun badCount = CliRun.of(List.of("listen"), "--port", "0", "--count", "-1");
+        CliRun badSave = CliRun.of(List.of("listen"), "--port", "0", "--save-profile", "/no/such/dir/p.yaml");
 
         assertThat(badPolicy.code()).isEqualTo(Cli.USAGE);
         assertThat(badPolicy.err()).contains("no-such-policy");
         assertThat(badCount.code()).isEqualTo(Cli.USAGE);
         assertThat(badCount.err()).contains("--count");
+        assertThat(badSave.code()).isEqualTo(Cli.USAGE);
+        assertThat(badSave.err()).contains("/no/such/dir/p.yaml");
     }
 
     private static List<String> rules(JsonNode line) {
