@@ -6,13 +6,13 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Set;
 
 /**
- * One jar, two modes: {@code java -jar quarkus-run.jar scan|negotiate ...} runs the database-free command
+ * One jar, two modes: {@code java -jar quarkus-run.jar scan|negotiate|listen ...} runs the database-free command
  * line and exits; anything else starts the service.
  */
 @QuarkusMain
 public class Main {
 
-    private static final Set<String> COMMANDS = Set.of("scan", "negotiate", "help", "--help", "-h", "--version", "-V",
+    private static final Set<String> COMMANDS = Set.of("scan", "negotiate", "listen", "help", "--help", "-h", "--version", "-V",
             "generate-completion");
 
     public static void main(String... args) {
