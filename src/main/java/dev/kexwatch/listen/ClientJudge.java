@@ -1,5 +1,6 @@
 package dev.kexwatch.listen;
 
+import dev.kexwatch.algorithm.Direction;
 import dev.kexwatch.algorithm.KexList;
 import dev.kexwatch.algorithm.ServerOffer;
 import dev.kexwatch.negotiation.ClientAdvice;
@@ -52,10 +53,19 @@ public final class ClientJudge {
         return new ClientReview(capture, profile, evaluation, remediation);
     }
 
-    /** A finding's names are either offered (forbidden: remove them) or missing (required: upgrade). */
+    /**
+     * A finding's names are either offered (forbidden: remove them) or missing (required: upgrade). A finding on
+     * both directions of a list gets both directions' fixes where the client sets them apart (JSch).
+     */
     private static String advice(ClientProfile profile, Finding finding) {
-        KexList list = KexList.of(finding.category(), finding.direction().orElse(dev.kexwatch.algorithm.Direction.C2S));
         boolean offered = finding.names().stream().anyMatch(finding.evidence()::contains);
-        return offered ? ClientAdvice.remove(profile, list, finding.names()) : ClientAdvice.add(profile, finding.names());
+        if (!offered) {
+            return ClientAdvice.add(profile, finding.names());
+        }
+        List<KexList> lists = finding.direction().map(d -> List.of(KexList.of(finding.category(), d)))
+                .orElseGet(() -> List.of(KexList.of(finding.category(), Direction.C2S),
+                        KexList.of(finding.category(), Direction.S2C)));
+        return lists.stream().map(list -> ClientAdvice.remove(profile, list, finding.names())).distinct()
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 }

@@ -69,7 +69,8 @@ class CapturedProfileTest {
         assertThat(openssh.remediation()).contains("ssh_config: KexAlgorithms -diffie-hellman-group1-sha1",
                 "ssh_config: HostKeyAlgorithms -ssh-rsa", "ssh_config: Ciphers -aes128-cbc",
                 "upgrade the client to OpenSSH 9.6 or later to offer kex-strict-c-v00@openssh.com");
-        assertThat(jsch.remediation()).contains("JSch: session.setConfig(\"kex\", \"curve25519-sha256,ext-info-c\")");
+        assertThat(jsch.remediation()).contains("JSch: session.setConfig(\"kex\", \"curve25519-sha256,ext-info-c\")",
+                "JSch: session.setConfig(\"cipher.c2s\", \"aes256-ctr\"); JSch: session.setConfig(\"cipher.s2c\", \"aes256-ctr\")");
         assertThat(paramiko.remediation()).contains(
                 "Paramiko: SSHClient.connect(..., disabled_algorithms={\"macs\": [\"hmac-sha1\"]})");
     }
