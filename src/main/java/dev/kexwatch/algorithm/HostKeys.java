@@ -33,7 +33,8 @@ public final class HostKeys {
 
     /**
      * The commands that give {@code server} a key for {@code algorithm}; empty when that server cannot have one
-     * (tinysshd has ed25519 and nistp256 ECDSA only) or the name needs more than a key (certificates).
+     * (tinysshd-makekey of tinysshd 20230101 makes an ed25519 key only) or the name needs more than a key
+     * (certificates).
      */
     public static Optional<String> generate(ServerSoftware.Kind server, String algorithm) {
         Optional<String> type = keyType(algorithm);
@@ -47,8 +48,8 @@ public final class HostKeys {
             case DROPBEAR -> Optional.of("generate a key: dropbearkey -t " + type.get().replace("-b", "-s")
                     + " -f /etc/dropbear/dropbear_" + base + "_host_key (Dropbear loads keys from /etc/dropbear, or "
                     + "give -r FILE), restart dropbear");
-            case TINYSSH -> algorithm.equals("ssh-ed25519") || algorithm.equals("ecdsa-sha2-nistp256")
-                    ? Optional.of("generate keys: tinysshd-makekey KEYDIR (ed25519 and nistp256 ECDSA), restart tinysshd")
+            case TINYSSH -> algorithm.equals("ssh-ed25519")
+                    ? Optional.of("generate keys: tinysshd-makekey KEYDIR (an ed25519 key), restart tinysshd with KEYDIR")
                     : Optional.empty();
             case OTHER -> Optional.of("generate a " + base + " host key with the server's own tool and configure it");
         };

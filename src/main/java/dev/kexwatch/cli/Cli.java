@@ -62,12 +62,23 @@ public final class Cli {
                 ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         commandLine.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE
                 : INTERNAL_ERROR);
+        commandLine.setParameterExceptionHandler(Cli::usageError);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
             err.println("kexwatch: internal error (a bug, please report it with this trace):");
             e.printStackTrace(err);
             return INTERNAL_ERROR;
         });
         return commandLine;
+    }
+
+    /** The mistake and where help is, not picocli's whole help page: the message stays visible in a CI log. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine line = e.getCommandLine();
+        PrintWriter err = line.getErr();
+        err.println(line.getCommandSpec().qualifiedName() + ": " + Text.safe(e.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return USAGE;
     }
 
     Terminal terminal() {

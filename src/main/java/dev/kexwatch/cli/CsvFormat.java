@@ -47,7 +47,7 @@ final class CsvFormat {
         return all;
     }
 
-    private static String line(List<String> cells) {
+    static String line(List<String> cells) {
         return cells.stream().map(CsvFormat::cell).collect(Collectors.joining(",")) + "\r\n";
     }
 

@@ -51,7 +51,7 @@ final class JunitFormat {
         }
     }
 
-    private static void counts(XMLStreamWriter xml, String name, long tests, long failures, long errors, String time)
+    static void counts(XMLStreamWriter xml, String name, long tests, long failures, long errors, String time)
             throws XMLStreamException {
         xml.writeAttribute("name", Text.safe(name));
         xml.writeAttribute("tests", String.valueOf(tests));
@@ -105,7 +105,7 @@ final class JunitFormat {
     }
 
     /** {@code text} is already escaped by the caller, line by line, so its own line breaks stay real. */
-    private static void detail(XMLStreamWriter xml, String element, String type, String message, String text)
+    static void detail(XMLStreamWriter xml, String element, String type, String message, String text)
             throws XMLStreamException {
         xml.writeStartElement(element);
         xml.writeAttribute("type", Text.safe(type));
@@ -121,7 +121,7 @@ final class JunitFormat {
                 + String.join(", ", finding.names()) + " - " + finding.rationale();
     }
 
-    private static String seconds(long nanos) {
+    static String seconds(long nanos) {
         return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
     }
 }

@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,9 +32,10 @@ import picocli.CommandLine.Spec;
             "Prints the algorithms chosen, or the failure as OpenSSH words it and as",
             "'No common C2S mac: [S: ...] [C: ...]', with the smallest fix on either side."},
         exitCodeListHeading = "%nExit codes (the highest over all targets and clients):%n",
-        exitCodeList = {"0:every client negotiates with every target", "1:a connection error (target not probed)",
-            "4:a client would fail to negotiate with a target", "64:usage error, unknown profile, unreadable file",
-            "70:internal error (a bug: please report it)"})
+        exitCodeList = {"0:every client negotiates with every target (or --fail-on lets what failed pass)",
+            "1:a connection error, a target not probed (only with --fail-on any, the default)",
+            "4:a client would fail to negotiate with a target (not with --fail-on never)",
+            "64:usage error, unknown profile, unreadable file", "70:internal error (a bug: please report it)"})
 final class NegotiateCommand implements Callable<Integer> {
 
     /** Exit code when at least one client would fail to negotiate (after scan's 0..3, so never confused). */
@@ -58,17 +58,23 @@ final class NegotiateCommand implements Callable<Integer> {
     @Option(names = "--list-releases", description = "List the release catalogue (with --json: JSON Lines) and exit.")
     private boolean listReleases;
 
+    @Option(names = "--fail-on", paramLabel = "GATE", defaultValue = "any", converter = NegotiationGate.Converter.class,
+            description = "What makes the exit code non-zero: any (a target not probed: 1, a client that fails: 4), "
+                    + "failure (only a client that fails), never (report only). Default: ${DEFAULT-VALUE}.")
+    private NegotiationGate failOn;
+
+    @Mixin
+    private ViewOptions view;
+
     @Mixin
     private ProbeOptions probing;
 
     /** One probed target and, when it answered, one report per client. */
     record Outcome(ProbeResult result, List<NegotiationReport> reports) {
 
+        /** The code without a gate (JSON's {@code exitCode}): 1 not probed, 4 a client fails, else 0. */
         int exitCode() {
-            if (!result.ok()) {
-                return TargetReport.CONNECTION_ERROR;
-            }
-            return reports.stream().allMatch(NegotiationReport::works) ? TargetReport.GOOD : NEGOTIATION_FAILS;
+            return NegotiationGate.ANY.exitCode(this);
         }
     }
 
@@ -80,19 +86,16 @@ final class NegotiateCommand implements Callable<Integer> {
         }
         List<Target> list;
         List<ClientProfile> profiles;
-        boolean json;
+        OutputFormat format;
         try {
             list = probing.targets();
             profiles = ClientChoice.resolve(clients);
-            json = json(probing.format());
+            format = view.format(probing.format(), list.size());
             if (clients.isEmpty()) {
                 throw new IllegalArgumentException("give at least one --client PROFILE|FILE");
             }
             if (serverRelease != null) {
-                if (!list.isEmpty()) {
-                    throw new IllegalArgumentException("--server-release predicts without probing: give no TARGET");
-                }
-                return ReleasePrediction.predict(spec.commandLine().getOut(), profiles, serverRelease, json);
+                return predict(list, profiles, format);
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | ProfileFormatException e) {
             err.println("kexwatch negotiate: " + Text.safe(e.getMessage()));
@@ -104,29 +107,37 @@ final class NegotiateCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         try (Destination destination = Destination.open(probing.output(), spec.commandLine().getOut())) {
-            PrintWriter out = destination.writer();
-            Colour colour = new Colour(destination.isStdout() && cli.terminal().colour());
+            boolean colour = destination.isStdout() && cli.terminal().colour();
             List<Outcome> outcomes = negotiate(probing.probe(list, cli.terminal(), err), profiles);
-            outcomes.forEach(o -> {
-                if (json) {
-                    out.println(NegotiationText.json(o));
-                } else {
-                    NegotiationText.print(out, o, colour);
-                }
-            });
-            return outcomes.stream().mapToInt(Outcome::exitCode).max().orElse(TargetReport.GOOD);
+            write(destination.writer(), format, new NegotiationResults(outcomes, profiles, failOn, colour));
+            return failOn.exitCode(outcomes);
         } catch (IOException e) {
             err.println("kexwatch negotiate: " + Text.safe(e.getMessage()));
             return Cli.USAGE;
         }
     }
 
-    /** Negotiation has no findings to put in SARIF, CSV or JUnit yet: its formats are the block and JSON. */
-    private static boolean json(Optional<OutputFormat> format) {
-        if (format.isPresent() && format.get() != OutputFormat.JSON && format.get() != OutputFormat.TABLE) {
-            throw new IllegalArgumentException("negotiate writes --format table or json, not " + format.get());
+    /** {@code --server-release}: a prediction from the catalogue, printed as a block or JSON; nothing is probed. */
+    private int predict(List<Target> list, List<ClientProfile> profiles, OutputFormat format) {
+        if (!list.isEmpty()) {
+            throw new IllegalArgumentException("--server-release predicts without probing: give no TARGET");
         }
-        return format.filter(OutputFormat.JSON::equals).isPresent();
+        if (format != OutputFormat.TABLE && format != OutputFormat.JSON) {
+            throw new IllegalArgumentException("--server-release writes --format table or json, not " + format);
+        }
+        return ReleasePrediction.predict(spec.commandLine().getOut(), profiles, serverRelease,
+                format == OutputFormat.JSON);
+    }
+
+    private static void write(PrintWriter out, OutputFormat format, NegotiationResults results) {
+        switch (format) {
+            case TABLE -> results.outcomes().forEach(o -> NegotiationText.print(out, o, new Colour(results.colour())));
+            case SUMMARY -> NegotiationSummary.print(out, results);
+            case JSON -> results.outcomes().forEach(o -> out.println(NegotiationText.json(o)));
+            case CSV -> NegotiationCsv.print(out, results);
+            case SARIF -> NegotiationSarif.print(out, results);
+            case JUNIT -> NegotiationJunit.print(out, results);
+        }
     }
 
     private static ServerSoftware.Kind server(ProbeResult result) {

@@ -54,7 +54,7 @@ final class NegotiationText {
         out.printf(ROW, label, Text.safe(value));
     }
 
-    private static String where(Failure failure) {
+    static String where(Failure failure) {
         return failure.category() + failure.direction().map(d -> " " + d).orElse("");
     }
 

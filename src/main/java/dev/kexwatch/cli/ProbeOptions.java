@@ -25,7 +25,7 @@ final class ProbeOptions {
     @Option(names = "--json", description = "One JSON object per target, one per line (same as --format json).")
     boolean json;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
+    @Option(names = "--format", paramLabel = "FORMAT", converter = OutputFormat.Converter.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: table, or summary past many targets).")
     private OutputFormat format;
 

@@ -43,7 +43,8 @@ final class ReleasePrediction {
     }
 
     /**
-     * Negotiates every profile against the release's default offer (a default install's host keys).
+     * Negotiates every profile against the release's default offer (a default install's host keys); fixes are in
+     * that server's terms (build options for Dropbear, keys or an upgrade for tinysshd, never sshd_config there).
      *
      * @throws IllegalArgumentException for an unknown release id (the message lists the catalogue)
      */
@@ -53,7 +54,7 @@ final class ReleasePrediction {
                 + releaseId + "' in the catalogue; known: " + String.join(", ", catalog.ids())));
         Negotiator negotiator = new Negotiator(FixAdvisor.preferringSound(AlgorithmCatalog.builtin()));
         List<NegotiationReport> reports = profiles.stream().map(p -> NegotiationReport.of(p,
-                negotiator.negotiate(p, release.defaultServerOffer()), release.id(), SSH_PORT)).toList();
+                negotiator.negotiate(p, release.defaultServerOffer(), release.serverKind()), release.id(), SSH_PORT)).toList();
         int code = reports.stream().allMatch(NegotiationReport::works) ? TargetReport.GOOD
                 : NegotiateCommand.NEGOTIATION_FAILS;
         if (json) {

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 final class SarifFormat {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-    private static final ObjectMapper MAPPER = SafeJson.mapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper MAPPER = SafeJson.mapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern URL = Pattern.compile("https?://[^\\s;,)]+");
     private static final Pattern RFC = Pattern.compile("RFC (\\d{3,5})(?: §(\\d+(?:\\.\\d+)*))?");
 
@@ -36,18 +36,27 @@ final class SarifFormat {
     static void print(PrintWriter out, ScanResults results) {
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         ObjectNode log = MAPPER.createObjectNode();
+        ObjectNode run = startRun(log, results.reports().stream().map(TargetReport::result).toList());
+        ((ObjectNode) run.get("tool").get("driver")).set("rules", rules(results, ruleIndex));
+        ArrayNode list = run.putArray("results");
+        results.reports().forEach(report -> report.evaluation().ifPresent(e -> e.findings().forEach(f ->
+                list.add(result(report.result(), f, ruleIndex)))));
+        out.println(SafeJson.write(MAPPER, log));
+    }
+
+    /**
+     * Fills {@code log} with one run of kexwatch and returns the run: its driver (the caller adds the rules) and
+     * an invocation whose notifications are the targets that could not be probed. The caller adds the results.
+     */
+    static ObjectNode startRun(ObjectNode log, List<ProbeResult> probed) {
         log.put("$schema", SCHEMA);
         log.put("version", "2.1.0");
         ObjectNode run = log.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "kexwatch");
         driver.put("version", BuildVersion.number());
-        driver.set("rules", rules(results, ruleIndex));
-        run.putArray("invocations").add(invocation(results.reports()));
-        ArrayNode list = run.putArray("results");
-        results.reports().forEach(report -> report.evaluation().ifPresent(e -> e.findings().forEach(f ->
-                list.add(result(report.result(), f, ruleIndex)))));
-        out.println(SafeJson.write(MAPPER, log));
+        run.putArray("invocations").add(invocation(probed));
+        return run;
     }
 
     /** The policy's rules, then any rule a finding names that the policy does not (built-in checks). */
@@ -65,7 +74,7 @@ final class SarifFormat {
         return rules;
     }
 
-    private static ObjectNode rule(String id, Severity severity, String rationale, String source) {
+    static ObjectNode rule(String id, Severity severity, String rationale, String source) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", id);
         node.putObject("shortDescription").put("text", firstSentence(rationale));
@@ -103,18 +112,17 @@ final class SarifFormat {
         return node;
     }
 
-    private static ObjectNode location(ProbeResult probe) {
+    static ObjectNode location(ProbeResult probe) {
         ObjectNode location = MAPPER.createObjectNode();
         location.putObject("physicalLocation").putObject("artifactLocation").put("uri", "ssh://" + probe.target());
         return location;
     }
 
-    private static ObjectNode invocation(List<TargetReport> reports) {
+    private static ObjectNode invocation(List<ProbeResult> probed) {
         ObjectNode invocation = MAPPER.createObjectNode();
         invocation.put("executionSuccessful", true);
         List<ObjectNode> notes = new ArrayList<>();
-        for (TargetReport report : reports) {
-            ProbeResult probe = report.result();
+        for (ProbeResult probe : probed) {
             if (!probe.ok()) {
                 ObjectNode note = MAPPER.createObjectNode();
                 note.put("level", "error");

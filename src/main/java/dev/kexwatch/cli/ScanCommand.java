@@ -34,8 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "64:usage error, unreadable policy or target file", "70:internal error (a bug: please report it)"})
 final class ScanCommand implements Callable<Integer> {
 
-    /** Past this many targets the default view is the compact summary: a full table would run to pages. */
-    static final int SUMMARY_THRESHOLD = 20;
+    static final int SUMMARY_THRESHOLD = ViewOptions.SUMMARY_THRESHOLD;
 
     @Spec
     private CommandSpec spec;
@@ -49,15 +48,13 @@ final class ScanCommand implements Callable<Integer> {
     private String policy;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = SeverityConverter.class,
+            completionCandidates = SeverityConverter.Words.class,
             description = "Exit non-zero only for findings at or above low|medium|high|critical "
                     + "(default: every low or worse finding, as ssh-audit).")
     private Severity failOn;
 
-    @Option(names = "--summary", description = "Compact view: one line per host, then a fleet summary.")
-    private boolean summary;
-
-    @Option(names = "--detail", description = "Full view for every host, however many.")
-    private boolean detail;
+    @Mixin
+    private ViewOptions view;
 
     @Mixin
     private ProbeOptions probing;
@@ -71,7 +68,7 @@ final class ScanCommand implements Callable<Integer> {
         try {
             list = probing.targets();
             chosen = PolicyChoice.load(policy);
-            format = format(list.size());
+            format = view.format(probing.format(), list.size());
         } catch (IOException | IllegalArgumentException | PolicyException e) {
             err.println("kexwatch scan: " + Text.safe(e.getMessage()));
             return Cli.USAGE;
@@ -89,17 +86,6 @@ final class ScanCommand implements Callable<Integer> {
             err.println("kexwatch scan: " + Text.safe(e.getMessage()));
             return Cli.USAGE;
         }
-    }
-
-    private OutputFormat format(int targets) {
-        if (summary && detail) {
-            throw new IllegalArgumentException("--summary and --detail contradict each other");
-        }
-        Optional<OutputFormat> asked = probing.format();
-        if (asked.isPresent()) {
-            return asked.get();
-        }
-        return summary || !detail && targets > SUMMARY_THRESHOLD ? OutputFormat.SUMMARY : OutputFormat.TABLE;
     }
 
     private static void write(PrintWriter out, OutputFormat format, ScanResults results) {

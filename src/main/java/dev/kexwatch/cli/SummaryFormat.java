@@ -95,12 +95,12 @@ final class SummaryFormat {
         return limited(ranked.stream().map(n -> n + " (" + worst.get(n).id() + ") " + hosts.get(n)).toList());
     }
 
-    private static String top(Map<String, Long> counts) {
+    static String top(Map<String, Long> counts) {
         return limited(counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey())).map(e -> e.getKey() + " " + e.getValue()).toList());
     }
 
-    private static String counted(Map<String, Long> counts) {
+    static String counted(Map<String, Long> counts) {
         return counts.isEmpty() ? "none" : Text.safe(counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", ")));
     }

@@ -2,6 +2,7 @@ package dev.kexwatch.negotiation;
 
 import dev.kexwatch.algorithm.KexList;
 import dev.kexwatch.algorithm.ServerOffer;
+import dev.kexwatch.algorithm.ServerSoftware;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -47,6 +48,16 @@ public record Release(String id, String product, String version, String source, 
         Map<KexList, List<String>> offer = new EnumMap<>(lists);
         offer.put(KexList.HOST_KEY, HostKeyTypes.keep(get(KexList.HOST_KEY), keyTypes));
         return new ServerOffer(offer);
+    }
+
+    /** The server software, so fixes for a release speak that server's terms (no sshd_config for Dropbear). */
+    public ServerSoftware.Kind serverKind() {
+        return switch (product) {
+            case "OpenSSH" -> ServerSoftware.Kind.OPENSSH;
+            case "Dropbear" -> ServerSoftware.Kind.DROPBEAR;
+            case "tinysshd" -> ServerSoftware.Kind.TINYSSH;
+            default -> ServerSoftware.Kind.OTHER;
+        };
     }
 
     /** {@code OpenSSH 9.2p1 (openssh-9.2)}. */

@@ -1,6 +1,7 @@
 package dev.kexwatch.negotiation;
 
 import dev.kexwatch.algorithm.Category;
+import dev.kexwatch.algorithm.DropbearOptions;
 import dev.kexwatch.algorithm.HostKeys;
 import dev.kexwatch.algorithm.KexList;
 import dev.kexwatch.algorithm.ServerSoftware;
@@ -23,7 +24,7 @@ final class ServerSyntax {
         }
         return switch (server) {
             case OPENSSH -> Optional.of(openSsh(list, name));
-            case DROPBEAR -> Optional.of("Dropbear: enable " + name + " at build time (localoptions.h), or upgrade");
+            case DROPBEAR -> Optional.of(dropbear(name));
             case TINYSSH -> Optional.empty();
             case OTHER -> Optional.of("enable " + name + " in the server's " + list.category().id() + " list");
         };
@@ -33,10 +34,21 @@ final class ServerSyntax {
     private static Optional<String> hostKey(ServerSoftware.Kind server, String name, List<String> offered) {
         boolean haveKey = offered.stream().anyMatch(o -> HostKeys.sameKey(o, name));
         if (haveKey) {
-            return server == ServerSoftware.Kind.OPENSSH ? Optional.of("sshd_config: HostKeyAlgorithms +" + name)
-                    : Optional.empty();
+            return switch (server) {
+                case OPENSSH -> Optional.of("sshd_config: HostKeyAlgorithms +" + name);
+                case DROPBEAR -> Optional.of(dropbear(name));
+                default -> Optional.empty();
+            };
         }
         return HostKeys.generate(server, name);
+    }
+
+    /** Dropbear has no runtime algorithm setting (no option of {@code dropbear -h}): a rebuild or an upgrade. */
+    private static String dropbear(String name) {
+        return DropbearOptions.of(name)
+                .map(option -> "Dropbear: no runtime setting; rebuild with '#define " + option + " 1' in localoptions.h, "
+                        + "or upgrade to a build that offers " + name)
+                .orElse("Dropbear: no runtime setting; upgrade to a build that offers " + name);
     }
 
     private static String openSsh(KexList list, String name) {

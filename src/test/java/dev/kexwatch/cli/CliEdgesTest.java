@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Careless input and hostile servers at the command line (issue 13, items 8 and 11), version and completion. */
+/** Careless input and hostile servers at the command line (issue 13, items 8 and 11) and the version. */
 class CliEdgesTest {
 
     /** An ESC sequence that would retitle the window and turn the text red, a C1 CSI that clears it, DEL. */
@@ -91,9 +91,10 @@ class CliEdgesTest {
         assertThat(output.code()).isEqualTo(Cli.USAGE);
         assertThat(output.err()).contains("cannot write --output " + dir.resolve("no/such/dir/out.json"));
 
-        CliRun sarif = CliRun.of(List.of("negotiate"), "--format", "sarif", "-c", "openssh-9.2", "127.0.0.1:22");
+        CliRun sarif = CliRun.of(List.of("negotiate"), "--format", "sarif", "-c", "openssh-9.2", "--server-release",
+                "openssh-10.0");
         assertThat(sarif.code()).isEqualTo(Cli.USAGE);
-        assertThat(sarif.err()).contains("negotiate writes --format table or json, not sarif");
+        assertThat(sarif.err()).contains("--server-release writes --format table or json, not sarif");
         assertThat(scan("--json", "--format", "csv", "127.0.0.1:22").err())
                 .contains("--json and --format csv contradict each other");
     }
@@ -163,25 +164,25 @@ class CliEdgesTest {
     }
 
     @Test
+    void aMistakeIsOneLineWithASuggestionNotTheWholeHelpPage() {
+        CliRun typo = CliRun.of(List.of("scna", "127.0.0.1:22"));
+        assertThat(typo.code()).isEqualTo(Cli.USAGE);
+        assertThat(typo.err()).contains("Did you mean: kexwatch scan", "Try 'kexwatch --help'").doesNotContain("Usage:");
+
+        CliRun format = scan("--format", "xml", "127.0.0.1:22");
+        assertThat(format.code()).isEqualTo(Cli.USAGE);
+        assertThat(format.err().lines().toList()).containsExactly("kexwatch scan: Invalid value for option '--format': "
+                + "'xml' is not one of table, summary, json, csv, sarif, junit",
+                "Try 'kexwatch scan --help' for more information.");
+        assertThat(scan("--fail-on", "x\u001b[2J").err()).contains("'x\\e[2J' is not one of low, medium, high, critical");
+    }
+
+    @Test
     void versionComesFromTheBuild() {
         CliRun run = CliRun.of(List.of("--version"));
         assertThat(run.code()).isZero();
         assertThat(run.out()).startsWith("kexwatch " + BuildVersion.number() + System.lineSeparator());
         assertThat(BuildVersion.number()).matches("\\d+\\.\\d+\\.\\d+.*");
         assertThat(CliRun.of(List.of("scan", "-V")).out()).startsWith("kexwatch " + BuildVersion.number());
-    }
-
-    @Test
-    void bashCompletionIsGeneratedAndLoads(@TempDir Path dir) throws Exception {
-        CliRun run = CliRun.of(List.of("generate-completion"));
-        assertThat(run.code()).isZero();
-        Path script = dir.resolve("kexwatch_completion");
-        Files.writeString(script, run.out());
-        Process bash = new ProcessBuilder("bash", "-c", "source " + script + " && complete -p kexwatch")
-                .redirectErrorStream(true).start();
-        String said = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(bash.waitFor()).as(said).isZero();
-        assertThat(said).contains("kexwatch");
-        assertThat(run.out()).contains("scan", "negotiate", "--fail-on", "--format");
     }
 }

@@ -3,7 +3,10 @@ package dev.kexwatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kexwatch.negotiation.ClientProfiles;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +41,29 @@ class NegotiateReleaseTest {
                         + offer, "No common kex: [S: " + offer + "] [C: ",
                 "(openssh-9.2): negotiates", "kex               sntrup761x25519-sha512@openssh.com");
         assertThat(negotiate("--client", "jsch-0.1.55", "--server-release", "openssh-10.0").code()).isZero();
+    }
+
+    @Test
+    void fixesForDropbearAndTinysshdReleasesNeverSaySshdConfig() throws Exception {
+        String cbcOnly = Path.of(NegotiateReleaseTest.class.getResource("/profiles/old-appliance.yaml").toURI())
+                .toString();
+        List<String> args = new ArrayList<>(List.of("--client", cbcOnly));
+        ClientProfiles.builtIn().ids().forEach(id -> args.addAll(List.of("--client", id)));
+        for (String release : List.of("dropbear-2020.81", "dropbear-2022.83", "tinysshd-20230101", "openssh-9.2")) {
+            List<String> withRelease = new ArrayList<>(args);
+            withRelease.addAll(List.of("--server-release", release));
+            CliRun run = negotiate(withRelease.toArray(String[]::new));
+            assertThat(run.code()).as(release + run.err()).isEqualTo(NegotiateCommand.NEGOTIATION_FAILS);
+            if (release.startsWith("openssh")) {
+                assertThat(run.out()).contains("sshd_config: Ciphers +aes128-cbc");
+            } else {
+                assertThat(run.out()).as(release).doesNotContain("sshd_config", "HostKeyAlgorithms", "KexAlgorithms");
+            }
+            if (release.startsWith("dropbear")) {
+                assertThat(run.out()).contains("Dropbear: no runtime setting; rebuild with '#define "
+                        + "DROPBEAR_ENABLE_CBC_MODE 1' in localoptions.h");
+            }
+        }
     }
 
     @Test

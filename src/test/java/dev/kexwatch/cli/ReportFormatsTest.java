@@ -9,28 +9,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import dev.kexwatch.testsupport.MinaSshServer;
 import dev.kexwatch.testsupport.Ports;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.xml.XMLConstants;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.SchemaFactory;
-import org.apache.maven.plugin.surefire.log.api.NullConsoleLogger;
 import org.apache.maven.plugins.surefire.report.ReportTestCase;
 import org.apache.maven.plugins.surefire.report.ReportTestSuite;
-import org.apache.maven.plugins.surefire.report.TestSuiteXmlParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,7 +83,7 @@ class ReportFormatsTest {
         assertThat(run.out()).isEmpty();
         String sarif = Files.readString(file);
 
-        assertThat(sarifSchema().validate(sarif, InputFormat.JSON)).isEmpty();
+        assertThat(ReportReaders.sarifSchema().validate(sarif, InputFormat.JSON)).isEmpty();
         SarifSchema210 log = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .readValue(sarif, SarifSchema210.class);
         var sarifRun = log.getRuns().get(0);
@@ -123,7 +112,7 @@ class ReportFormatsTest {
     @Test
     void aBrokenSarifDocumentFailsTheSchema() {
         // The validator must be able to say no, or the test above proves nothing.
-        assertThat(sarifSchema().validate("{\"version\":\"2.1.0\",\"runs\":[{\"results\":[]}]}", InputFormat.JSON))
+        assertThat(ReportReaders.sarifSchema().validate("{\"version\":\"2.1.0\",\"runs\":[{\"results\":[]}]}", InputFormat.JSON))
                 .isNotEmpty();
     }
 
@@ -133,14 +122,7 @@ class ReportFormatsTest {
         CliRun run = scan("--format", "junit", "-o", file.toString());
         assertThat(run.code()).as(run.err()).isEqualTo(3);
 
-        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                .newSchema(ReportFormatsTest.class.getResource("/schemas/junit-10.xsd")).newValidator()
-                .validate(new StreamSource(file.toFile()));
-        List<ReportTestSuite> suites;
-        try (InputStream in = Files.newInputStream(file)) {
-            suites = new TestSuiteXmlParser(new NullConsoleLogger())
-                    .parse(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
+        List<ReportTestSuite> suites = ReportReaders.junit(file);
         assertThat(suites).singleElement().satisfies(suite -> {
             assertThat(suite.getNumberOfTests()).isEqualTo(3);
             assertThat(suite.getNumberOfFailures()).isEqualTo(2);
@@ -164,11 +146,7 @@ class ReportFormatsTest {
         Path file = dir.resolve("gate.xml");
         CliRun run = scan("--format", "junit", "--fail-on", "high", "-o", file.toString());
         assertThat(run.code()).isEqualTo(3);
-        List<ReportTestSuite> suites;
-        try (InputStream in = Files.newInputStream(file)) {
-            suites = new TestSuiteXmlParser(new NullConsoleLogger())
-                    .parse(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
+        List<ReportTestSuite> suites = ReportReaders.junit(file);
         assertThat(suites.get(0).getTestCases()).filteredOn(ReportTestCase::hasFailure).extracting(ReportTestCase::getName)
                 .containsExactly(weak.target().toString());
         assertThat(suites.get(0).getTestCases()).filteredOn(t -> t.getName().equals(medium.target().toString()))
@@ -193,10 +171,5 @@ class ReportFormatsTest {
 
     private static String uri(Result result) {
         return result.getLocations().get(0).getPhysicalLocation().getArtifactLocation().getUri();
-    }
-
-    private static Schema sarifSchema() {
-        InputStream schema = ReportFormatsTest.class.getResourceAsStream("/schemas/sarif-schema-2.1.0.json");
-        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(schema);
     }
 }

@@ -130,6 +130,14 @@ class TerminalTest {
         assertThat(plain.terminal()).contains("HIGH", "no-md5-mac");
         assertThat(SGR.matcher(plain.terminal()).find()).as(plain.terminal()).isFalse();
 
+        // negotiate shares the terminal manners: progress and colour on the terminal, neither under NO_COLOR.
+        Shown negotiate = onTerminal(Map.of(), "negotiate --timeout 3 -c openssh-9.2 " + weak.target(), "");
+        assertThat(negotiate.terminal()).contains("\u001b[32mnegotiates\u001b[0m", REDRAW + "1/1 probed");
+        Shown negotiatePlain = onTerminal(Map.of("NO_COLOR", "1"), "negotiate --timeout 3 -c openssh-9.2 "
+                + weak.target(), "2>/dev/null");
+        assertThat(negotiatePlain.terminal()).contains("negotiates").doesNotContain(REDRAW);
+        assertThat(SGR.matcher(negotiatePlain.terminal()).find()).as(negotiatePlain.terminal()).isFalse();
+
         Path file = dir.resolve("table.txt");
         onTerminal(Map.of(), "scan --timeout 3 -o " + file + " " + weak.target(), "");
         assertThat(Files.readString(file)).as("a file gets no colour").contains("HIGH").doesNotContain("\u001b");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kexwatch.algorithm.AlgorithmCatalog;
 import dev.kexwatch.algorithm.KexList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReleaseCatalogIntegrityTest {
@@ -15,6 +16,78 @@ class ReleaseCatalogIntegrityTest {
     @Test
     void theReleasesOfThisMachineAndTheNewestAreThere() {
         assertThat(catalog.ids()).contains("openssh-9.2", "openssh-10.0", "dropbear-2022.83", "tinysshd-20230101");
+    }
+
+    @Test
+    void everyOpenSshReleaseFromSevenFourOnIsThereInReleaseOrder() {
+        List<String> expected = List.of("7.4", "7.6", "7.9", "8.0", "8.2", "8.4", "8.7", "8.9", "9.0", "9.2", "9.3", "9.6",
+                "9.7", "9.8", "9.9", "10.0").stream().map(v -> "openssh-" + v).toList();
+        assertThat(catalog.ids().stream().filter(id -> id.startsWith("openssh-")).toList()).isEqualTo(expected);
+    }
+
+    @Test
+    void entriesOfAProductAreInVersionOrderAndTheIdNamesTheVersion() {
+        for (String product : List.of("OpenSSH", "Dropbear", "tinysshd")) {
+            List<Release> releases = catalog.all().stream().filter(r -> r.product().equals(product)).toList();
+            assertThat(releases).as(product).extracting(ReleaseCatalogIntegrityTest::versionKey)
+                    .isSortedAccordingTo(java.util.Comparator.naturalOrder());
+            for (Release release : releases) {
+                assertThat(release.version()).as(release.id())
+                        .startsWith(release.id().substring(release.id().indexOf('-') + 1));
+            }
+        }
+    }
+
+    /** {@code 9.10} after {@code 9.9}: each dotted part compared as a number, padded for string order. */
+    private static String versionKey(Release release) {
+        String version = release.id().substring(release.id().indexOf('-') + 1);
+        StringBuilder key = new StringBuilder();
+        for (String part : version.split("\\.")) {
+            key.append(String.format("%08d.", Long.parseLong(part)));
+        }
+        return key.toString();
+    }
+
+    @Test
+    void everyReleaseIsMatchedByTheVersionItsServerSends() {
+        Map<String, String> prefix = Map.of("OpenSSH", "OpenSSH_", "Dropbear", "dropbear_", "tinysshd", "tinyssh_");
+        for (Release release : catalog.all()) {
+            String version = release.version().split(" ")[0];
+            assertThat(catalog.identify(prefix.get(release.product()) + version).map(Release::id)).as(release.id())
+                    .contains(release.id());
+        }
+    }
+
+    @Test
+    void everySourceCitesWhereItWasReadOrThatItWasObserved() {
+        for (Release release : catalog.all()) {
+            assertThat(release.source()).as(release.id()).containsAnyOf("https://", "Observed on the kexwatch");
+            assertThat(release.unverified()).as(release.id()).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void signalsComeLastAndOpenSshServersSendThemFromNineSixOn() {
+        for (Release release : catalog.all()) {
+            List<String> kex = release.get(KexList.KEX);
+            List<String> signals = kex.stream().filter(Signals::isSignal).toList();
+            assertThat(kex.subList(kex.size() - signals.size(), kex.size())).as(release.id()).isEqualTo(signals);
+            if (release.product().equals("OpenSSH") && !release.version().contains("Debian")) {
+                boolean strict = versionKey(release).compareTo("00000009.00000006.") >= 0;
+                assertThat(signals).as(release.id()).isEqualTo(strict
+                        ? List.of(Signals.EXT_INFO_SERVER, Signals.STRICT_KEX_SERVER) : List.of());
+            }
+        }
+    }
+
+    @Test
+    void anOpenSshReleaseAndItsClientProfileShareTheHostKeyList() {
+        // KEX_DEFAULT_PK_ALG is one list for ssh and sshd in every myproposal.h: two entries read apart must agree.
+        for (Release release : catalog.all()) {
+            release.clientProfile().map(id -> ClientProfiles.builtIn().find(id).orElseThrow())
+                    .ifPresent(profile -> assertThat(profile.get(KexList.HOST_KEY)).as(release.id())
+                            .isEqualTo(release.get(KexList.HOST_KEY)));
+        }
     }
 
     @Test
@@ -70,7 +143,9 @@ class ReleaseCatalogIntegrityTest {
         assertThat(catalog.identify("OpenSSH_10.0p2").map(Release::id)).contains("openssh-10.0");
         assertThat(catalog.identify("dropbear_2022.83").map(Release::id)).contains("dropbear-2022.83");
         assertThat(catalog.identify("tinyssh_20230101").map(Release::id)).contains("tinysshd-20230101");
-        assertThat(catalog.identify("OpenSSH_7.4")).isEmpty();
+        assertThat(catalog.identify("OpenSSH_7.4p1").map(Release::id)).contains("openssh-7.4");
+        assertThat(catalog.identify("OpenSSH_8.9p1 Ubuntu-3ubuntu0.10").map(Release::id)).contains("openssh-8.9");
+        assertThat(catalog.identify("OpenSSH_6.6.1p1")).isEmpty();
         assertThat(catalog.identify("\u0000junk")).isEmpty();
     }
 

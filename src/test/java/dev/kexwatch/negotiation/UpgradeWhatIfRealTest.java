@@ -85,6 +85,19 @@ class UpgradeWhatIfRealTest {
     }
 
     @Test
+    void serversMovingFromOpenSsh74To89BreakClientsThatOnlySignWithSshRsa() {
+        // A real sshd restricted to 7.4's default lists (from the catalogue). 8.8 dropped ssh-rsa signatures and 8.2
+        // the SHA-1 groups: clients that know nothing newer stop connecting, the rest keep working.
+        Map<String, String[]> like74 = new LinkedHashMap<>();
+        like74.put("like-7.4", configOf(release("openssh-7.4").defaultServerOffer()));
+        List<MatrixCell> broken = check(like74, release("openssh-8.9"), false, move -> configOf(move.offer()));
+
+        assertThat(pairs(broken)).containsExactlyInAnyOrder("ssh-rsa-sha1@like-7.4", "ssh-group14-sha1@like-7.4");
+        assertThat(broken).filteredOn(c -> c.profileId().equals("ssh-rsa-sha1")).singleElement()
+                .satisfies(c -> assertThat(c.failure().orElseThrow().list()).isEqualTo(KexList.HOST_KEY));
+    }
+
+    @Test
     void keepingTheInferredOverridesOnlyTheDroppedAliasBreaks() {
         List<MatrixCell> broken = check(release("openssh-9.6"), true, move -> configOf(move.offer()));
 
@@ -114,9 +127,18 @@ class UpgradeWhatIfRealTest {
      * {@code restart} gives the sshd_config lines equal to a host's moved configuration.
      */
     private List<MatrixCell> check(Release target, boolean keepOverrides, Function<ReleaseMove, String[]> restart) {
+        Map<String, String[]> before = new LinkedHashMap<>();
+        before.put("legacy", LEGACY);
+        before.put("plain", new String[] {});
+        return check(before, target, keepOverrides, restart);
+    }
+
+    /** As above for hosts started with {@code before} (host id to its sshd_config lines), in map order. */
+    private List<MatrixCell> check(Map<String, String[]> before, Release target, boolean keepOverrides,
+            Function<ReleaseMove, String[]> restart) {
         Fleet fleet;
-        try (OpenSshServer legacy = OpenSshServer.start(LEGACY); OpenSshServer plain = OpenSshServer.start()) {
-            fleet = capture(Map.of("legacy", legacy, "plain", plain));
+        try (Servers servers = Servers.start(before)) {
+            fleet = capture(servers.byId());
         }
         Map<String, ReleaseMove> moves = new LinkedHashMap<>();
         fleet.hosts().forEach(h -> moves.put(h.hostId(), ReleaseMove.of(CATALOG, target, h.offer(),
@@ -126,9 +148,10 @@ class UpgradeWhatIfRealTest {
         WhatIf whatIf = WhatIf.compare(negotiator, fleet.clients(), fleet.hosts(), after);
 
         List<String> realBroken = new ArrayList<>();
-        try (OpenSshServer legacy = OpenSshServer.start(restart.apply(moves.get("legacy")));
-                OpenSshServer plain = OpenSshServer.start(restart.apply(moves.get("plain")))) {
-            Map<String, OpenSshServer> restarted = Map.of("legacy", legacy, "plain", plain);
+        Map<String, String[]> moved = new LinkedHashMap<>();
+        moves.forEach((id, move) -> moved.put(id, restart.apply(move)));
+        try (Servers servers = Servers.start(moved)) {
+            Map<String, OpenSshServer> restarted = servers.byId();
             for (MatrixCell predicted : whatIf.after().cells()) {
                 OpenSshServer server = restarted.get(predicted.hostId());
                 String pair = predicted.profileId() + "@" + predicted.hostId();
@@ -149,7 +172,8 @@ class UpgradeWhatIfRealTest {
     private Fleet capture(Map<String, OpenSshServer> servers) {
         List<HostOffer> hosts = new ArrayList<>();
         Map<String, String> software = new LinkedHashMap<>();
-        for (String id : List.of("legacy", "plain")) {
+        List<String> ids = List.copyOf(servers.keySet());
+        for (String id : ids) {
             ProbeResult result = engine.probe(servers.get(id).target()).join();
             hosts.add(new HostOffer(id, result.offer().orElseThrow()));
             software.put(id, result.identification().orElseThrow().softwareVersion());
@@ -157,10 +181,10 @@ class UpgradeWhatIfRealTest {
         List<ClientProfile> clients = new ArrayList<>();
         Map<String, Boolean> realBefore = new LinkedHashMap<>();
         CLIENTS.forEach((id, options) -> {
-            for (String host : List.of("legacy", "plain")) {
+            for (String host : ids) {
                 SshDebugLog log = SshDebugLog.parse(OpenSshClient.run(servers.get(host).port(), options));
                 realBefore.put(id + "@" + host, log.failure().isEmpty());
-                if (host.equals("legacy")) {
+                if (host.equals(ids.get(0))) {
                     ClientProfile seen = log.client().orElseThrow();
                     clients.add(new ClientProfile(id, seen.name(), seen.version(), seen.source(), seen.lists()));
                 }
@@ -190,6 +214,26 @@ class UpgradeWhatIfRealTest {
         List<String> names = List.of(message.substring(at + THEIR_OFFER.length()).split(","));
         return message.substring(0, at + THEIR_OFFER.length())
                 + String.join(",", names.stream().filter(n -> !Signals.isSignal(n)).toList());
+    }
+
+    /** Real sshd hosts started together (in map order) and stopped together. */
+    private record Servers(Map<String, OpenSshServer> byId) implements AutoCloseable {
+
+        static Servers start(Map<String, String[]> configs) {
+            Servers servers = new Servers(new LinkedHashMap<>());
+            try {
+                configs.forEach((id, lines) -> servers.byId().put(id, OpenSshServer.start(lines)));
+                return servers;
+            } catch (RuntimeException e) {
+                servers.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            byId.values().forEach(OpenSshServer::close);
+        }
     }
 
     private static List<String> pairs(List<MatrixCell> cells) {
