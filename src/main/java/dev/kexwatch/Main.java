@@ -5,7 +5,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * One jar, two modes: {@code java -jar quarkus-run.jar scan|negotiate ...} runs the database-free command
+ * One jar, two modes: {@code java -jar quarkus-run.jar scan|negotiate|listen ...} runs the database-free command
  * line and exits; anything else starts the service.
  */
 @QuarkusMain

@@ -40,7 +40,7 @@ final class JsonFormat {
         return SafeJson.write(MAPPER, node);
     }
 
-    private static ObjectNode identification(Identification id) {
+    static ObjectNode identification(Identification id) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("line", id.line());
         node.put("protocol", id.protocolVersion());
@@ -52,7 +52,7 @@ final class JsonFormat {
         return node;
     }
 
-    private static ObjectNode lists(ServerOffer offer) {
+    static ObjectNode lists(ServerOffer offer) {
         ObjectNode node = MAPPER.createObjectNode();
         for (KexList list : KexList.values()) {
             ArrayNode names = node.putArray(list.key());
@@ -74,7 +74,7 @@ final class JsonFormat {
         value.ifPresent(d -> node.put(field, d.toNanos() / 1_000_000.0));
     }
 
-    private static ObjectNode policy(Evaluation evaluation, Optional<HostRemediation> remediation) {
+    static ObjectNode policy(Evaluation evaluation, Optional<HostRemediation> remediation) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", evaluation.policyId());
         node.put("version", evaluation.policyVersion());

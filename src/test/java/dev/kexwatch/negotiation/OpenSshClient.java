@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Debian's OpenSSH client run once against a loopback port; returns its {@code -vvv} stderr. */
-final class OpenSshClient {
+public final class OpenSshClient {
 
     private OpenSshClient() {
     }
 
     /** Runs {@code ssh -vvv} with a clean configuration plus {@code options} (each {@code Key=Value}). */
-    static String run(int port, String... options) {
+    public static String run(int port, String... options) {
         List<String> command = new ArrayList<>(List.of("/usr/bin/ssh", "-vvv", "-F", "/dev/null", "-o", "BatchMode=yes",
                 "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "ConnectTimeout=10"));
         for (String option : options) {
