@@ -2,6 +2,7 @@ package dev.kexwatch.hostkey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kexwatch.algorithm.ServerOffer;
 import dev.kexwatch.probe.ProbeEngine;
 import dev.kexwatch.probe.ProbeSettings;
@@ -140,6 +141,25 @@ class OpenSshHostKeyTest {
         assertThat(result.gex()).extracting(g -> g.bits().orElse(0)).containsExactly(0, 0, 2048, 4096, 8192);
         assertThat(result.gex().get(0).outcome()).isEqualTo(DeepOutcome.GROUP_REFUSED);
         assertThat(result.smallestGroup()).contains(2048);
+    }
+
+    @Test
+    void groupSizeAndFingerprintsEqualSshAuditsOnTheSameServer() throws Exception {
+        JsonNode audit = SshAudit.json(sshd.target(), files.dir());
+        int compared = 0;
+        for (JsonNode kex : audit.get("kex")) {
+            if (kex.get("algorithm").asText().startsWith("diffie-hellman-group-exchange")) {
+                assertThat(result.smallestGroup()).contains(kex.get("keysize").asInt());
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(2);
+        List<String> ours = result.hostKeys().stream().map(k -> k.key().orElseThrow().fingerprint()).toList();
+        assertThat(audit.get("fingerprints")).isNotEmpty().allSatisfy(fp -> {
+            if (fp.get("hash_alg").asText().equals("SHA256")) {
+                assertThat(ours).contains("SHA256:" + fp.get("hash").asText());
+            }
+        });
     }
 
     private static HostKey byAlgorithm(String algorithm) {
