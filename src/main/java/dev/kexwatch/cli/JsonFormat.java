@@ -36,6 +36,7 @@ final class JsonFormat {
         result.identification().ifPresent(id -> node.set("identification", identification(id)));
         result.offer().ifPresent(offer -> node.set("lists", lists(offer)));
         node.set("timingsMs", timings(result.timings()));
+        report.deep().ifPresent(deep -> DeepFormat.json(MAPPER, node, deep));
         report.evaluation().ifPresent(evaluation -> node.set("policy", policy(evaluation, report.remediation())));
         return SafeJson.write(MAPPER, node);
     }

@@ -89,7 +89,7 @@ final class ProbeOptions {
         return list.stream().map(byTarget::get).toList(); // input order, whatever order they finished in
     }
 
-    private ProbeSettings settings() {
+    ProbeSettings settings() {
         if (!(timeoutSeconds > 0)) {
             throw new IllegalArgumentException("--timeout must be more than 0 seconds, not " + timeoutSeconds);
         }

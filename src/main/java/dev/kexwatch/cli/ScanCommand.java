@@ -1,5 +1,6 @@
 package dev.kexwatch.cli;
 
+import dev.kexwatch.hostkey.DeepResult;
 import dev.kexwatch.policy.HostRef;
 import dev.kexwatch.policy.HostRemediation;
 import dev.kexwatch.policy.Policy;
@@ -56,6 +57,11 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     private ViewOptions view;
 
+    @Option(names = "--deep", description = "Also complete one key exchange per host-key type and ask for "
+            + "group-exchange sizes as ssh-audit does: host keys (type, bits, fingerprint, certificate) and group "
+            + "sizes, judged by the policy's deep rules. A few more connections per host, one at a time.")
+    private boolean deep;
+
     @Mixin
     private ProbeOptions probing;
 
@@ -78,7 +84,11 @@ final class ScanCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         try (Destination destination = Destination.open(probing.output(), spec.commandLine().getOut())) {
-            List<TargetReport> reports = judge(probing.probe(list, cli.terminal(), err), chosen);
+            List<ProbeResult> probed = probing.probe(list, cli.terminal(), err);
+            Map<ProbeResult, DeepResult> deeper = deep
+                    ? DeepScan.run(probed, probing.settings().deadline(), probing.settings().concurrency())
+                    : Map.of();
+            List<TargetReport> reports = judge(probed, deeper, chosen);
             boolean colour = destination.isStdout() && cli.terminal().colour();
             write(destination.writer(), format, new ScanResults(reports, chosen, colour, Optional.ofNullable(failOn)));
             return TargetReport.worst(reports, Optional.ofNullable(failOn));
@@ -99,21 +109,24 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private static List<TargetReport> judge(List<ProbeResult> results, Policy policy) {
+    private static List<TargetReport> judge(List<ProbeResult> results, Map<ProbeResult, DeepResult> deep,
+            Policy policy) {
         PolicyEngine engine = new PolicyEngine();
         LocalDate today = LocalDate.now(Clock.systemUTC());
-        return results.stream().map(result -> judge(result, policy, engine, today)).toList();
+        return results.stream().map(result -> judge(result, Optional.ofNullable(deep.get(result)), policy, engine,
+                today)).toList();
     }
 
     /** A host that answered SSH-1 only has no offer but is judged on its identification all the same. */
-    private static TargetReport judge(ProbeResult result, Policy policy, PolicyEngine engine, LocalDate today) {
+    private static TargetReport judge(ProbeResult result, Optional<DeepResult> deep, Policy policy,
+            PolicyEngine engine, LocalDate today) {
         if (result.offer().isEmpty() && result.outcome() != ProbeOutcome.SSH1_ONLY) {
-            return new TargetReport(result, Optional.empty(), Optional.empty());
+            return new TargetReport(result, Optional.empty(), Optional.empty(), Optional.empty());
         }
         String protocol = result.identification().map(Identification::protocolVersion).orElse("");
         String software = result.identification().map(Identification::softwareVersion).orElse("");
         HostRef host = new HostRef(result.target().host(), result.target().port(), Map.of());
-        return new TargetReport(result, Optional.of(engine.evaluate(policy, result.offer(), protocol, host, today)),
-                result.offer().map(offer -> HostRemediation.of(List.of(policy), offer, software)));
+        return new TargetReport(result, Optional.of(engine.evaluate(policy, result.offer(), protocol, deep, host,
+                today)), result.offer().map(offer -> HostRemediation.of(List.of(policy), offer, software)), deep);
     }
 }

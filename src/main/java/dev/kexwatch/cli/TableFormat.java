@@ -52,6 +52,7 @@ final class TableFormat {
             }
         });
         result.offer().ifPresent(offer -> lists(out, offer));
+        report.deep().ifPresent(deep -> DeepFormat.rows(deep).forEach(r -> row(out, r[0], r[1])));
         report.evaluation().ifPresent(evaluation -> findings(out, evaluation, colour));
         report.remediation().filter(fix -> report.evaluation().filter(Evaluation::compliant).isEmpty())
                 .ifPresent(fix -> remediation(out, fix));

@@ -1,5 +1,6 @@
 package dev.kexwatch.cli;
 
+import dev.kexwatch.hostkey.DeepResult;
 import dev.kexwatch.policy.Evaluation;
 import dev.kexwatch.policy.HostRemediation;
 import dev.kexwatch.policy.Severity;
@@ -9,9 +10,11 @@ import java.util.Optional;
 
 /**
  * One target's probe result and, when it could be judged, the policy's verdict and the host's remediation (an
- * SSH-1-only server is judged on its identification alone: a responding host with a finding, not a connection error).
+ * SSH-1-only server is judged on its identification alone: a responding host with a finding, not a connection error),
+ * and the deep handshake's result under {@code scan --deep}.
  */
-record TargetReport(ProbeResult result, Optional<Evaluation> evaluation, Optional<HostRemediation> remediation) {
+record TargetReport(ProbeResult result, Optional<Evaluation> evaluation, Optional<HostRemediation> remediation,
+        Optional<DeepResult> deep) {
 
     /** ssh-audit's exit codes: 0 good, 1 connection error, 2 warnings, 3 failures. */
     static final int GOOD = 0;

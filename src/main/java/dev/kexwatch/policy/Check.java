@@ -82,4 +82,35 @@ public sealed interface Check {
             return only ? "ssh1-only" : "ssh1-enabled";
         }
     }
+
+    /**
+     * A check on the deep handshake (issue 12), judged only when a scan ran one: host key sizes (NIST SP 800-57
+     * Part 1 Rev. 5 §5.6.1), group-exchange moduli (RFC 8270 §3) and host certificates.
+     *
+     * @param keyType the key type a {@code min-key-bits} rule applies to ({@code ssh-rsa}, {@code ssh-dss}, ...)
+     * @param value bits for the size checks, days for {@code cert-expires-within-days}
+     */
+    record Deep(DeepKind deepKind, String keyType, int value) implements Check {
+        public String kind() {
+            return deepKind.id();
+        }
+    }
+
+    /** The deep checks and their YAML keys. */
+    enum DeepKind {
+        MIN_KEY_BITS("min-key-bits"),
+        MIN_GROUP_BITS("min-group-bits"),
+        CERT_CA_MIN_BITS("cert-ca-min-bits"),
+        CERT_EXPIRES_WITHIN_DAYS("cert-expires-within-days");
+
+        private final String id;
+
+        DeepKind(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
 }

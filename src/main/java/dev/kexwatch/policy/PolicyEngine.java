@@ -1,5 +1,6 @@
 package dev.kexwatch.policy;
 
+import dev.kexwatch.hostkey.DeepResult;
 import dev.kexwatch.algorithm.AlgorithmCatalog;
 import dev.kexwatch.algorithm.ServerOffer;
 import java.time.LocalDate;
@@ -35,7 +36,16 @@ public final class PolicyEngine {
      */
     public Evaluation evaluate(Policy policy, Optional<ServerOffer> offer, String protocolVersion, HostRef host,
             LocalDate today) {
-        return evaluate(policy, List.of(policy), new Observed(offer, protocolVersion), host, today);
+        return evaluate(policy, List.of(policy), new Observed(offer, protocolVersion, Optional.empty()), host, today);
+    }
+
+    /**
+     * As above, with the deep handshake's host keys and group sizes for the deep checks (min-key-bits,
+     * min-group-bits, cert-*); without one those checks find nothing, as a KEXINIT-only scan cannot see keys.
+     */
+    public Evaluation evaluate(Policy policy, Optional<ServerOffer> offer, String protocolVersion,
+            Optional<DeepResult> deep, HostRef host, LocalDate today) {
+        return evaluate(policy, List.of(policy), new Observed(offer, protocolVersion, deep), host, today);
     }
 
     /**
@@ -44,11 +54,11 @@ public final class PolicyEngine {
      */
     public List<Evaluation> evaluateAll(List<Policy> inForce, Optional<ServerOffer> offer, String protocolVersion,
             HostRef host, LocalDate today) {
-        Observed observed = new Observed(offer, protocolVersion);
+        Observed observed = new Observed(offer, protocolVersion, Optional.empty());
         return inForce.stream().map(p -> evaluate(p, inForce, observed, host, today)).toList();
     }
 
-    private record Observed(Optional<ServerOffer> offer, String protocolVersion) {
+    private record Observed(Optional<ServerOffer> offer, String protocolVersion, Optional<DeepResult> deep) {
     }
 
     private Evaluation evaluate(Policy policy, List<Policy> inForce, Observed observed, HostRef host, LocalDate today) {
@@ -59,7 +69,9 @@ public final class PolicyEngine {
         List<WaivedFinding> waived = new ArrayList<>();
         for (Rule rule : policy.rules()) {
             Optional<Waiver> waiver = active.stream().filter(w -> w.rule().equals(rule.id())).findFirst();
-            for (Finding finding : judge.findings(rule)) {
+            List<Finding> broken = new ArrayList<>(judge.findings(rule));
+            observed.deep().ifPresent(d -> broken.addAll(DeepJudge.findings(policy, rule, d, today)));
+            for (Finding finding : broken) {
                 waiver.ifPresentOrElse(w -> waived.add(new WaivedFinding(finding, w)), () -> findings.add(finding));
             }
         }

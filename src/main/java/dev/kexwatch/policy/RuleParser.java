@@ -18,9 +18,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Reads one rule; every problem is reported, and a rule with problems yields nothing. */
 final class RuleParser {
 
-    static final List<String> CHECK_KEYS = List.of("forbid", "allow-only", "require-one-of", "forbid-verdict", "check");
+    static final List<String> CHECK_KEYS = List.of("forbid", "allow-only", "require-one-of", "forbid-verdict", "check",
+            "min-key-bits", "min-group-bits", "cert-ca-min-bits", "cert-expires-within-days");
     private static final Set<String> KEYS = new LinkedHashSet<>(List.of("id", "category", "direction", "forbid",
-            "allow-only", "require-one-of", "forbid-verdict", "check", "severity", "rationale", "source", "remediation"));
+            "allow-only", "require-one-of", "forbid-verdict", "check", "severity", "rationale", "source", "remediation", "min-key-bits", "key-type",
+            "min-group-bits", "cert-ca-min-bits", "cert-expires-within-days"));
     private static final List<String> CATEGORIES =
             Scope.JUDGED.stream().map(Category::id).toList();
     private static final List<String> BUILTIN_CHECKS = List.of("terrapin", "nothing-acceptable", "ssh1-only",
@@ -110,7 +112,8 @@ final class RuleParser {
             case "allow-only" -> globs(fields, kind).map(Check.AllowOnly::new);
             case "require-one-of" -> globs(fields, kind).map(Check.RequireOneOf::new);
             case "forbid-verdict" -> verdicts(fields).map(Check.ForbidVerdict::new);
-            default -> builtin(fields, category);
+            case "check" -> builtin(fields, category);
+            default -> deep(fields, kind);
         };
     }
 
@@ -138,6 +141,26 @@ final class RuleParser {
             verdict.ifPresent(verdicts::add);
         }
         return verdicts.isEmpty() ? Optional.empty() : Optional.of(verdicts);
+    }
+
+    /** {@code min-key-bits: 2048} with {@code key-type: ssh-rsa}; the others take a number alone. */
+    private Optional<Check> deep(YamlFields fields, String key) {
+        Check.DeepKind kind = java.util.Arrays.stream(Check.DeepKind.values()).filter(k -> k.id().equals(key))
+                .findFirst().orElseThrow();
+        Node node = fields.value(key).orElseThrow();
+        int value;
+        try {
+            value = Integer.parseInt(fields.text(key, true).orElse(""));
+        } catch (NumberFormatException e) {
+            problems.at(node, "'" + key + "' needs a whole number");
+            return Optional.empty();
+        }
+        String keyType = fields.text("key-type", kind == Check.DeepKind.MIN_KEY_BITS).orElse("");
+        if (value < 0) {
+            problems.at(node, "'" + key + "' must not be negative");
+            return Optional.empty();
+        }
+        return Optional.of(new Check.Deep(kind, keyType, value));
     }
 
     private Optional<Check> builtin(YamlFields fields, Optional<Category> category) {

@@ -57,6 +57,14 @@ final class Conn {
         return line.toString();
     }
 
+    /** Reads one unencrypted binary packet (RFC 4253 §6) and returns its payload; lengths trusted (test peers). */
+    byte[] readPacket() throws IOException {
+        java.io.DataInputStream data = new java.io.DataInputStream(in);
+        byte[] packet = new byte[data.readInt()];
+        data.readFully(packet);
+        return java.util.Arrays.copyOfRange(packet, 1, packet.length - (packet[0] & 0xff));
+    }
+
     /** Keeps the connection open, discarding input, until the client closes it. */
     void holdOpen() throws IOException {
         socket.setSoTimeout(HOLD_MILLIS);

@@ -199,7 +199,7 @@ public enum HostileBehaviour {
 
     /** What one behaviour does with one connection. */
     @FunctionalInterface
-    interface Script {
+    public interface Script {
         void play(Conn connection) throws IOException;
     }
 

@@ -40,6 +40,11 @@ public final class HostileSshServer implements AutoCloseable {
         return start(behaviour::play, 0);
     }
 
+    /** A server that plays {@code script} on every connection (e.g. one past the KEXINIT, see {@link KexReplies}). */
+    public static HostileSshServer scripted(HostileBehaviour.Script script) {
+        return start(script, 0);
+    }
+
     /** A server that sends this identification line and these ten KEXINIT name-lists, whatever they hold. */
     public static HostileSshServer offering(String identification, List<String> lists) {
         return offering(identification, lists, 0);

@@ -39,6 +39,18 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     /**
+     * With exactly these host key files (private keys; a {@code HostCertificate} line in {@code extraConfig}
+     * adds a certificate) instead of the generated ed25519/ECDSA/RSA-2048 set: sshd uses the first key of each
+     * type, so a weak key only shows when it is the only one of its type.
+     */
+    public static OpenSshServer startWithHostKeys(List<Path> hostKeys, String... extraConfig) {
+        List<String> lines = new ArrayList<>();
+        hostKeys.forEach(key -> lines.add("HostKey " + key));
+        lines.addAll(List.of(extraConfig));
+        return start(false, lines, false);
+    }
+
+    /**
      * As {@link #start}, with the config laid out as Debian ships it: {@code Include <dir>/sshd_config.d/*.conf} is
      * the first line, so a file there wins over the caller's lines (sshd keeps the first value of each keyword).
      */
@@ -47,10 +59,14 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     private static OpenSshServer start(boolean includeDir, List<String> extraConfig) {
+        return start(includeDir, extraConfig, true);
+    }
+
+    private static OpenSshServer start(boolean includeDir, List<String> extraConfig, boolean generateKeys) {
         Path dir = TempDirs.create("kexwatch-sshd");
         try {
             Files.createDirectories(PRIVSEP_DIR); // sshd refuses to start without its privsep dir
-            List<Path> keys = generateHostKeys(dir);
+            List<Path> keys = generateKeys ? generateHostKeys(dir) : List.of();
             int port = Ports.freePort();
             Path config = dir.resolve("sshd_config");
             String include = "";
