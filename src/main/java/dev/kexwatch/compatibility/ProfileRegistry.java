@@ -102,7 +102,7 @@ public class ProfileRegistry {
 
     /** Rebuilds the profiles when another replica added or removed some since they were built here. */
     @Scheduled(every = "{kexwatch.shared.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "profiles-poll")
+            identity = "profiles-poll", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public synchronized void pollShared() {
         if (generations.current(Generations.Kind.profiles) != loaded) {
             refresh();

@@ -135,9 +135,12 @@ public class PolicyRegistry {
         return policy;
     }
 
-    /** Loads the set again when another replica (or this one) changed it since it was loaded here. */
+    /**
+     * Loads the set again when another replica (or this one) changed it since it was loaded here. Not while the
+     * service starts: the re-judge it fires must not run alongside the start-up observers.
+     */
     @Scheduled(every = "{kexwatch.shared.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "policies-poll")
+            identity = "policies-poll", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public synchronized void pollShared() {
         if (generations.current(Generations.Kind.policies) != loaded) {
             refresh();

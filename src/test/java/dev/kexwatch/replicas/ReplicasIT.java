@@ -42,14 +42,15 @@ class ReplicasIT {
     @BeforeAll
     static void startTwoReplicas() {
         db = TestDatabase.freshSchema("it_replicas");
-        // Both crons fire once, at the same second, after both replicas are up.
-        nightlyAt = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(50).truncatedTo(ChronoUnit.SECONDS);
+        // Both crons fire once, at the same second, after both replicas are up (on a loaded CI machine a start
+        // takes a minute or more).
+        nightlyAt = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(150).truncatedTo(ChronoUnit.SECONDS);
         String cron = nightlyAt.getSecond() + " " + nightlyAt.getMinute() + " " + nightlyAt.getHour() + " "
                 + nightlyAt.getDayOfMonth() + " " + nightlyAt.getMonthValue() + " ?";
         a = PackagedApp.spawn("replica-a", settings("replica-a", cron), JVM);
         b = PackagedApp.spawn("replica-b", settings("replica-b", cron), JVM);
-        a.awaitReady(Duration.ofSeconds(45));
-        b.awaitReady(Duration.ofSeconds(45));
+        a.awaitReady(Duration.ofSeconds(140));
+        b.awaitReady(Duration.ofSeconds(140));
     }
 
     private static Map<String, String> settings(String id, String cron) {
@@ -77,7 +78,7 @@ class ReplicasIT {
     void whenBothSchedulersFireAtOnceOneNightlyRunStarts() {
         assertThat(ZonedDateTime.now(ZoneOffset.UTC)).as("both replicas up before the cron fires")
                 .isBefore(nightlyAt);
-        await().atMost(Duration.ofSeconds(90)).until(() -> scheduledLines(a) + scheduledLines(b) == 2);
+        await().atMost(Duration.ofSeconds(240)).until(() -> scheduledLines(a) + scheduledLines(b) == 2);
 
         List<Map<String, Object>> runs = db.query("select status, scheduled_for from scan_run where trigger = 'schedule'");
         assertThat(runs).hasSize(1);
