@@ -45,6 +45,15 @@ public class ResultStore {
     /** Stores a batch of results of one scan in one transaction, and marks those hosts done in the run. */
     @Transactional
     public void store(long scanId, List<Probed> batch) {
+        try {
+            storeBatch(scanId, batch);
+        } catch (RuntimeException e) {
+            offers.forget(); // the transaction rolls back, with any offer it inserted and remembered
+            throw e;
+        }
+    }
+
+    private void storeBatch(long scanId, List<Probed> batch) {
         List<Long> hostIds = batch.stream().map(Probed::hostId).toList();
         Map<Long, HostStatus> statuses = HostStatus.<HostStatus>list("hostId in ?1", hostIds).stream()
                 .collect(Collectors.toMap(s -> s.hostId, Function.identity()));

@@ -7,6 +7,7 @@ import dev.kexwatch.testsupport.CountingSshListener;
 import dev.kexwatch.testsupport.PackagedApp;
 import dev.kexwatch.testsupport.TestDatabase;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -117,7 +118,7 @@ class ReplicasIT {
             long hostId = addHost(a, listener, "shared-policy");
             scanAndWait(a, "shared-policy");
             long put = System.nanoTime();
-            assertThat(a.api().contentType("application/yaml").body(NO_CTR).put("/api/policies").statusCode())
+            assertThat(a.api().contentType("application/yaml").body(NO_CTR.getBytes(StandardCharsets.UTF_8)).put("/api/policies").statusCode())
                     .isEqualTo(200);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> b.api().get("/api/policies/replica-no-ctr")
@@ -142,7 +143,7 @@ class ReplicasIT {
         try (CountingSshListener listener = new CountingSshListener("127.0.5.2", 0)) {
             addHost(a, listener, "shared-profile");
             scanAndWait(a, "shared-profile");
-            assertThat(a.api().contentType("application/yaml").body(GCM_ONLY).post("/api/compatibility/profiles")
+            assertThat(a.api().contentType("application/yaml").body(GCM_ONLY.getBytes(StandardCharsets.UTF_8)).post("/api/compatibility/profiles")
                     .statusCode()).isEqualTo(201);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> b.api().queryParam("label", "suite=shared-profile")
