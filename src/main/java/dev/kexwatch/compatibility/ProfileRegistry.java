@@ -2,7 +2,9 @@ package dev.kexwatch.compatibility;
 
 import dev.kexwatch.negotiation.ClientProfile;
 import dev.kexwatch.negotiation.ClientProfiles;
+import dev.kexwatch.shared.Generations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -18,7 +20,9 @@ import org.jboss.logging.Logger;
 /**
  * The client profiles in force: the built-in ones, those of {@code kexwatch.negotiation.profiles-file} (a broken
  * file stops the service from starting, with file, line and column), and those added over REST, which are stored
- * in the database. Ids are unique across all three, so nothing silently replaces a built-in profile.
+ * in the database. Ids are unique across all three, so nothing silently replaces a built-in profile. The file is
+ * only read (a read-only ConfigMap is fine); what REST adds or removes bumps the {@code profiles} generation, and
+ * every replica polls it ({@code kexwatch.shared.poll-every}) to rebuild its profiles from the database.
  */
 @ApplicationScoped
 public class ProfileRegistry {
@@ -40,7 +44,12 @@ public class ProfileRegistry {
     @Inject
     Event<ProfilesChanged> changed;
 
+    @Inject
+    Generations generations;
+
     private volatile Snapshot snapshot;
+    /** The generation the snapshot was built at. */
+    private volatile long loaded = -1;
 
     @PostConstruct
     void load() {
@@ -74,6 +83,8 @@ public class ProfileRegistry {
         List<ClientProfile> added = before.with("posted profiles", document).all().stream()
                 .filter(p -> !known.contains(p.id())).toList();
         added.forEach(p -> StoredProfile.of(p, clock.instant()).persist());
+        StoredProfile.flush(); // a conflict with a profile another replica added at once fails here, not later
+        generations.bump(Generations.Kind.profiles);
         refresh();
         return added;
     }
@@ -84,8 +95,18 @@ public class ProfileRegistry {
         if (!API.equals(origin(id)) || !StoredProfile.deleteById(id)) {
             return false;
         }
+        generations.bump(Generations.Kind.profiles);
         refresh();
         return true;
+    }
+
+    /** Rebuilds the profiles when another replica added or removed some since they were built here. */
+    @Scheduled(every = "{kexwatch.shared.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "profiles-poll", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    public synchronized void pollShared() {
+        if (generations.current(Generations.Kind.profiles) != loaded) {
+            refresh();
+        }
     }
 
     private void refresh() {
@@ -94,6 +115,7 @@ public class ProfileRegistry {
     }
 
     private Snapshot build() {
+        loaded = generations.current(Generations.Kind.profiles); // read first: a later change builds again
         ClientProfiles profiles = ClientProfiles.builtIn();
         Map<String, String> origins = new HashMap<>();
         profiles.ids().forEach(id -> origins.put(id, BUILT_IN));

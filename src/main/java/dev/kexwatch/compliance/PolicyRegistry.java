@@ -9,6 +9,7 @@ import dev.kexwatch.policy.PolicyException;
 import dev.kexwatch.policy.PolicyLoader;
 import dev.kexwatch.policy.PolicySet;
 import dev.kexwatch.policy.PolicyProblem;
+import dev.kexwatch.shared.Generations;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
@@ -17,6 +18,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,16 +30,20 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * The policies in force. Loaded at start from {@code kexwatch.policy.dir}: an invalid policy stops the
- * service from starting, so a typo can never silently switch checks off. Later changes (a file edited, a
- * policy put over REST) are validated first; on error the last good set stays in force and the error is
- * kept for REST and metrics.
+ * The policies in force, shared by every replica through the database (table {@code policy_document}). The
+ * policy directory {@code kexwatch.policy.dir} is an import source: at start (an invalid policy stops the service
+ * from starting, so a typo can never silently switch checks off) and whenever its files change, its policies
+ * are validated and written to the database; a policy installed over REST is written there too, never to the
+ * directory (a read-only ConfigMap is fine). Every replica polls the {@code policies} generation
+ * ({@code kexwatch.shared.poll-every}) and, when it moved, loads the set and judges the stored offers again. On
+ * an invalid change the last good set stays in force and the error is kept for REST and metrics.
  */
 @Startup
 @ApplicationScoped
 public class PolicyRegistry {
 
     private static final Logger LOG = Logger.getLogger(PolicyRegistry.class);
+    private static final String POSTED = "posted policy";
 
     /** The outcome of the last load attempt. */
     public record LoadStatus(Instant at, boolean ok, List<PolicyProblem> problems) {
@@ -52,18 +58,30 @@ public class PolicyRegistry {
     @Inject
     Event<PoliciesChanged> changed;
 
+    @Inject
+    PolicyDocuments documents;
+
+    @Inject
+    Generations generations;
+
     private final PolicyEngine engine = new PolicyEngine();
     private volatile PolicySet policies = PolicySet.EMPTY;
     private volatile LoadStatus status;
     private volatile String fingerprint = "";
+    /** The generation of the set in force here; -1 until loaded. */
+    private volatile long loaded = -1;
 
     @PostConstruct
     void load() {
         fingerprint = fingerprint();
-        policies = PolicySet.load(config.dir());
+        boolean imported = documents.importFiles(readDirectory());
         status = new LoadStatus(clock.instant(), true, List.of());
-        LOG.infof("Loaded %d policies from %s: %s", policies.policies().size(), config.dir(),
-                policies.policies().stream().map(p -> p.id() + "@" + p.version()).toList());
+        loadStored();
+        if (imported) {
+            loaded = -1; // the first poll judges the stored offers under what the directory brought
+        }
+        LOG.infof("Loaded %d policies (directory %s imported): %s", policies.policies().size(), config.dir(),
+                ids(policies));
     }
 
     public PolicySet policies() {
@@ -72,6 +90,11 @@ public class PolicyRegistry {
 
     public LoadStatus status() {
         return status;
+    }
+
+    /** The generation of the policies in force on this replica. */
+    public long generation() {
+        return loaded;
     }
 
     /** Every policy that applies to the host, judged on its offer. */
@@ -102,47 +125,29 @@ public class PolicyRegistry {
     }
 
     /**
-     * Validates a policy, writes it as {@code <id>.yaml} in the policy directory and puts it in force. A
-     * broken policy is refused and nothing is written.
+     * Validates a policy, stores it in the database and puts it in force here at once (the other replicas follow
+     * within their poll). A broken policy, or one whose id a policy file holds, is refused and nothing is stored.
      */
     public synchronized Policy install(String yaml) {
-        Policy policy = validate(yaml, "posted policy");
-        Path file = config.dir().resolve(policy.id() + ".yaml");
-        Optional<String> before = read(file);
-        write(file, Optional.of(yaml));
-        Optional<PolicyException> refused = reload();
-        if (refused.isPresent()) {
-            // Valid alone but not with the others (e.g. its id is another file's): the directory goes back to
-            // what it was, so the set in force and the next start stay as they were.
-            write(file, before);
-            reload();
-            throw refused.get();
-        }
+        Policy policy = validate(yaml, POSTED);
+        documents.install(new PolicyDocuments.Document(policy.id(), POSTED, yaml));
+        refresh();
         return policy;
     }
 
-    private static Optional<String> read(Path file) {
-        try {
-            return Files.exists(file) ? Optional.of(Files.readString(file)) : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read policy file " + file.getFileName(), e);
+    /**
+     * Loads the set again when another replica (or this one) changed it since it was loaded here. Not while the
+     * service starts: the re-judge it fires must not run alongside the start-up observers.
+     */
+    @Scheduled(every = "{kexwatch.shared.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "policies-poll", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    public synchronized void pollShared() {
+        if (generations.current(Generations.Kind.policies) != loaded) {
+            refresh();
         }
     }
 
-    /** Writes the content, or deletes the file when there is none. */
-    private static void write(Path file, Optional<String> content) {
-        try {
-            if (content.isPresent()) {
-                Files.writeString(file, content.get());
-            } else {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write policy file " + file.getFileName(), e);
-        }
-    }
-
-    /** Reloads when a file in the directory changed since the last load. */
+    /** Imports the directory when a file in it changed since the last import. */
     @Scheduled(every = "{kexwatch.policy.reload-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public synchronized void reloadIfChanged() {
         if (!fingerprint().equals(fingerprint)) {
@@ -150,21 +155,66 @@ public class PolicyRegistry {
         }
     }
 
-    /** Loads the directory again; the last good set stays in force when it is invalid. */
+    /** Imports the directory again; when it is invalid nothing is imported and the last good set stays. */
     public synchronized Optional<PolicyException> reload() {
         fingerprint = fingerprint();
         try {
-            PolicySet next = PolicySet.load(config.dir());
-            policies = next;
+            boolean imported = documents.importFiles(readDirectory());
             status = new LoadStatus(clock.instant(), true, List.of());
-            LOG.infof("Policies reloaded: %s", next.policies().stream().map(p -> p.id() + "@" + p.version()).toList());
-            changed.fire(new PoliciesChanged(next));
+            if (imported) {
+                refresh();
+            }
             return Optional.empty();
         } catch (PolicyException e) {
             status = new LoadStatus(clock.instant(), false, e.problems());
-            LOG.errorf("Policies NOT reloaded, the last good set stays in force:%n%s", e.getMessage());
+            LOG.errorf("Policy directory NOT imported, the last good set stays in force:%n%s", e.getMessage());
             return Optional.of(e);
         }
+    }
+
+    /** Loads the stored set, puts it in force and has the stored offers judged under it. */
+    private void refresh() {
+        if (loadStored()) {
+            LOG.infof("Policies reloaded (generation %d): %s", loaded, ids(policies));
+            changed.fire(new PoliciesChanged(policies));
+        }
+    }
+
+    /** False, with the last good set left in force, when a stored policy no longer parses (e.g. edited in SQL). */
+    private boolean loadStored() {
+        long generation = generations.current(Generations.Kind.policies); // read first: a later change reloads again
+        try {
+            List<Policy> stored = new ArrayList<>();
+            PolicyLoader loader = new PolicyLoader();
+            for (StoredPolicy row : StoredPolicy.<StoredPolicy>listAll()) {
+                stored.add(loader.parse(row.yaml, row.source));
+            }
+            policies = new PolicySet(stored.stream().sorted(java.util.Comparator.comparing(Policy::id)).toList());
+            loaded = generation;
+            return true;
+        } catch (PolicyException e) {
+            status = new LoadStatus(clock.instant(), false, e.problems());
+            LOG.errorf("Stored policies NOT loaded, the last good set stays in force:%n%s", e.getMessage());
+            return false;
+        }
+    }
+
+    /** The directory's policies with their text; throws with every problem of every file when any is invalid. */
+    private List<PolicyDocuments.Document> readDirectory() {
+        return PolicySet.load(config.dir()).policies().stream()
+                .map(p -> new PolicyDocuments.Document(p.id(), p.source(), read(Path.of(p.source())))).toList();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read policy file " + file.getFileName(), e);
+        }
+    }
+
+    private static List<String> ids(PolicySet set) {
+        return set.policies().stream().map(p -> p.id() + "@" + p.version()).toList();
     }
 
     /** File names, sizes and modification times: cheap to compute, changes with any edit. */

@@ -51,6 +51,9 @@ public class InventoryService {
     @Inject
     Event<InventoryChanged> changed;
 
+    @Inject
+    Event<HostRelabelled> relabelled;
+
     /** Adds a host; empty when a host with that address and port exists already. */
     @Transactional
     public Optional<Host> add(HostSpec spec) {
@@ -72,8 +75,12 @@ public class InventoryService {
     @Transactional
     public Optional<Host> update(long id, Map<String, String> labels, boolean enabled) {
         return Host.<Host>findByIdOptional(id).map(host -> {
+            boolean relabel = !labels.equals(host.labels);
             host.labels = new HashMap<>(labels);
             host.enabled = enabled;
+            if (relabel) {
+                relabelled.fire(new HostRelabelled(id));
+            }
             changed.fire(new InventoryChanged());
             return host;
         });

@@ -33,14 +33,16 @@ record FleetRows(List<HostRow> hosts, Map<Long, ServerOffer> offers, Map<Finding
      * @param okRuns its successful observations, newest first, when one of them began within the weak window;
      *        empty otherwise (nothing can have appeared lately)
      * @param policiesFailed policies with an unwaived finding in its current observation
+     * @param judgedBy policies that judged its current observation (a policy in force since has not)
      */
     record HostRow(long id, String address, int port, Map<String, String> labels, HostState state,
-            Optional<Long> offerId, List<OkRun> okRuns, Set<String> policiesFailed) {
+            Optional<Long> offerId, List<OkRun> okRuns, Set<String> policiesFailed, Set<String> judgedBy) {
 
         HostRow {
             labels = Map.copyOf(labels);
             okRuns = List.copyOf(okRuns);
             policiesFailed = Set.copyOf(policiesFailed);
+            judgedBy = Set.copyOf(judgedBy);
         }
 
         /** {@code address:port}, with IPv6 literals in brackets. */

@@ -73,9 +73,16 @@ record FleetSnapshot(Map<HostState, Long> hostStates, Map<PolicyState, Long> pol
         return states;
     }
 
+    /**
+     * A reachable host that this policy never judged (it came in force, or its selector took the host, since the
+     * host was last judged) is not yet known to meet it: it counts as unscanned under it until judged.
+     */
     private static HostState stateUnder(Policy policy, HostRow host) {
         if (host.state() == HostState.unscanned || host.state() == HostState.unreachable) {
             return host.state();
+        }
+        if (!host.judgedBy().contains(policy.id())) {
+            return HostState.unscanned;
         }
         return host.policiesFailed().contains(policy.id()) ? HostState.non_compliant : HostState.compliant;
     }

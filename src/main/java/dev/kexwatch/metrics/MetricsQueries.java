@@ -36,10 +36,12 @@ public class MetricsQueries {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() { };
     private static final TypeReference<Map<String, List<String>>> LISTS = new TypeReference<>() { };
+    private static final TypeReference<Set<String>> POLICY_IDS = new TypeReference<>() { };
 
     /** Enabled hosts and their current observation. */
     private static final String HOSTS = """
-            select h.id, h.address, h.port, h.labels::text, coalesce(s.state, 'unscanned'), o.offer_id
+            select h.id, h.address, h.port, h.labels::text, coalesce(s.state, 'unscanned'), o.offer_id,
+                   coalesce(s.judged_by, '[]'::jsonb)::text
               from host h
               left join host_status s on s.host_id = h.id
               left join observation o on o.id = s.observation_id
@@ -92,7 +94,7 @@ public class MetricsQueries {
             long id = number(r[0]);
             hosts.add(new HostRow(id, (String) r[1], (int) number(r[2]), json((String) r[3], LABELS),
                     HostState.valueOf((String) r[4]), optionalId(r[5]), recent.getOrDefault(id, List.of()),
-                    failed.getOrDefault(id, Set.of())));
+                    failed.getOrDefault(id, Set.of()), json((String) r[6], POLICY_IDS)));
         }
         return new FleetRows(hosts, offers(hosts), findings(), lastSuccessfulScan(), weakSince);
     }

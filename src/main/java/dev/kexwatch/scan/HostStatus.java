@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -41,4 +42,17 @@ public class HostStatus extends PanacheEntityBase {
 
     @Column(nullable = false)
     public byte[] verdict;
+
+    /** The ids of the policies that judged the current observation (those that applied to the host then). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "judged_by", nullable = false)
+    public List<String> judgedBy = List.of();
+
+    /**
+     * Optimistic lock: every update checks the version it read and bumps it, so a re-judge that read the row before
+     * a scan stored a newer result fails (and is repeated on the new result) instead of overwriting it.
+     */
+    @Version
+    @Column(nullable = false)
+    public long version;
 }

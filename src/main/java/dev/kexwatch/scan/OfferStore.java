@@ -18,6 +18,14 @@ public class OfferStore {
 
     private final Map<ByteBuffer, Long> ids = new ConcurrentHashMap<>();
 
+    /**
+     * Forgets every remembered id. For a transaction that failed: an offer it inserted and then read back (a second
+     * host with the same offer in one batch) was remembered, but rolled back with it.
+     */
+    void forget() {
+        ids.clear();
+    }
+
     /** The id of the stored offer equal to this one, storing it now if it is new. Needs a transaction. */
     long intern(ServerOffer offer) {
         ByteBuffer digest = ByteBuffer.wrap(StoredOffer.digest(offer));

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,15 @@ public class ResultStore {
     /** Stores a batch of results of one scan in one transaction, and marks those hosts done in the run. */
     @Transactional
     public void store(long scanId, List<Probed> batch) {
+        try {
+            storeBatch(scanId, batch);
+        } catch (RuntimeException e) {
+            offers.forget(); // the transaction rolls back, with any offer it inserted and remembered
+            throw e;
+        }
+    }
+
+    private void storeBatch(long scanId, List<Probed> batch) {
         List<Long> hostIds = batch.stream().map(Probed::hostId).toList();
         Map<Long, HostStatus> statuses = HostStatus.<HostStatus>list("hostId in ?1", hostIds).stream()
                 .collect(Collectors.toMap(s -> s.hostId, Function.identity()));
@@ -80,16 +90,39 @@ public class ResultStore {
 
     /**
      * Judges hosts' latest observations again under the policies in force now, in one transaction; writes
-     * only where the verdict changed.
+     * only where the verdict changed. Throws {@link jakarta.persistence.OptimisticLockException} when a scan
+     * stored a newer result of one of the hosts meanwhile: nothing is written then, and the caller repeats.
      */
     @Transactional
     public void rejudge(Map<Long, HostRef> hosts) {
-        for (HostStatus status : HostStatus.<HostStatus>list("hostId in ?1", hosts.keySet())) {
+        rejudge(hosts, statusesOf(hosts.keySet()));
+    }
+
+    /**
+     * Judges one host again in the caller's transaction, its status row locked until commit: nothing can be
+     * stored in between, so this re-judge cannot lose a race. For a change the caller makes in the same
+     * transaction (labels).
+     */
+    @Transactional
+    public void rejudgeLocked(long hostId, HostRef host) {
+        rejudge(Map.of(hostId, host), HostStatus.find("hostId", hostId)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list());
+    }
+
+    /** The stored status of these hosts, as a re-judge reads it before it writes. */
+    List<HostStatus> statusesOf(Collection<Long> hostIds) {
+        return HostStatus.list("hostId in ?1", hostIds);
+    }
+
+    /** The write half of {@link #rejudge(Map)}, in the caller's transaction, on statuses read before. */
+    void rejudge(Map<Long, HostRef> hosts, List<HostStatus> read) {
+        for (HostStatus status : read) {
             Observation observation = Observation.findById(status.observationId);
             Optional<ServerOffer> offer = Optional.ofNullable(observation.offerId)
                     .map(id -> StoredOffer.<StoredOffer>findById(id).toOffer());
             judge(hosts.get(status.hostId), observation, offer, status, true);
         }
+        HostStatus.flush(); // a lost race shows here, as OptimisticLockException, not later at commit
     }
 
     private void judge(HostRef host, Observation observation, Optional<ServerOffer> offer, HostStatus status,
@@ -101,7 +134,9 @@ public class ResultStore {
         HostState state = offer.isEmpty() && !ssh1Only ? HostState.unreachable
                 : verdict.compliant() ? HostState.compliant : HostState.non_compliant;
         byte[] digest = verdict.digest();
-        if (sameObservation && status != null && Arrays.equals(status.verdict, digest)) {
+        List<String> judgedBy = verdict.evaluations().stream().map(Evaluation::policyId).toList();
+        if (sameObservation && status != null && Arrays.equals(status.verdict, digest)
+                && judgedBy.equals(status.judgedBy)) {
             return;
         }
         if (sameObservation) {
@@ -117,6 +152,7 @@ public class ResultStore {
         next.findingCount = verdict.findings().size();
         next.notes = verdict.notes();
         next.verdict = digest;
+        next.judgedBy = judgedBy;
         if (status == null) {
             next.persist();
         }

@@ -26,6 +26,7 @@ class FleetSnapshotTest {
 
     private static final AlgorithmCatalog CATALOG = AlgorithmCatalog.builtin();
     private static final List<Policy> POLICIES = new PolicyLoader().loadDirectory(Path.of("policies"));
+    private static final Set<String> ALL = Set.copyOf(POLICIES.stream().map(Policy::id).toList());
     private static final long HARDENED = 1;
     private static final long LEGACY = 2;
     private static final Map<Long, ServerOffer> OFFERS = Map.of(HARDENED, OfferFixtures.captured("openssh-hardened"),
@@ -46,6 +47,18 @@ class FleetSnapshotTest {
         assertThat(snapshot.policyStates()).containsEntry(new PolicyState("hardened-openssh", HostState.compliant), 1L)
                 .containsEntry(new PolicyState("hardened-openssh", HostState.non_compliant), 0L)
                 .containsEntry(new PolicyState("hardened-openssh", HostState.unscanned), 0L);
+    }
+
+    @Test
+    void aHostAPolicyNeverJudgedIsNotCountedCompliantUnderIt() {
+        HostRow judgedBeforeHardenedCameIn = new HostRow(10, "10.0.0.10", 22, Map.of("profile", "hardened"),
+                HostState.compliant, Optional.of(HARDENED), List.of(), Set.of(), Set.of("baseline"));
+
+        FleetSnapshot snapshot = snapshot(List.of(judgedBeforeHardenedCameIn), 0);
+
+        assertThat(snapshot.policyStates()).containsEntry(new PolicyState("baseline", HostState.compliant), 1L)
+                .containsEntry(new PolicyState("hardened-openssh", HostState.compliant), 0L)
+                .containsEntry(new PolicyState("hardened-openssh", HostState.unscanned), 1L);
     }
 
     @Test
@@ -98,7 +111,7 @@ class FleetSnapshotTest {
         assertThat(capped.counts().perHostDropped()).isEqualTo(1);
         assertThat(snapshot(fleet(false), 0).perHost()).isEmpty();
         assertThat(capped.perHost().get(0).endpoint()).isEqualTo("10.0.0.10:22");
-        assertThat(new HostRow(1, "::1", 2222, Map.of(), HostState.unscanned, Optional.empty(), List.of(), Set.of())
+        assertThat(new HostRow(1, "::1", 2222, Map.of(), HostState.unscanned, Optional.empty(), List.of(), Set.of(), Set.of())
                 .endpoint()).isEqualTo("[::1]:2222");
     }
 
@@ -106,16 +119,16 @@ class FleetSnapshotTest {
     private static List<HostRow> fleet(boolean legacyIsNew) {
         return List.of(
                 new HostRow(10, "10.0.0.10", 22, Map.of("profile", "hardened"), HostState.compliant,
-                        Optional.of(HARDENED), List.of(), Set.of()),
+                        Optional.of(HARDENED), List.of(), Set.of(), ALL),
                 legacyHost(legacyIsNew ? List.of(run(LEGACY, "2026-01-02T02:00:00Z"), run(HARDENED, "2026-01-01T02:00:00Z"))
                         : List.of()),
-                new HostRow(12, "10.0.0.12", 22, Map.of(), HostState.unreachable, Optional.empty(), List.of(), Set.of()),
-                new HostRow(13, "10.0.0.13", 22, Map.of(), HostState.unscanned, Optional.empty(), List.of(), Set.of()));
+                new HostRow(12, "10.0.0.12", 22, Map.of(), HostState.unreachable, Optional.empty(), List.of(), Set.of(), Set.of()),
+                new HostRow(13, "10.0.0.13", 22, Map.of(), HostState.unscanned, Optional.empty(), List.of(), Set.of(), Set.of()));
     }
 
     private static HostRow legacyHost(List<OkRun> okRuns) {
         return new HostRow(11, "10.0.0.11", 22, Map.of("env", "prod"), HostState.non_compliant, Optional.of(LEGACY),
-                okRuns, Set.of("baseline"));
+                okRuns, Set.of("baseline"), ALL);
     }
 
     private static OkRun run(long offerId, String firstSeen) {
