@@ -44,7 +44,8 @@ final class ScanCommand implements Callable<Integer> {
     private Cli cli;
 
     @Option(names = "--policy", paramLabel = "FILE|ID", defaultValue = PolicyChoice.DEFAULT_ID,
-            description = "Policy file, or the id of a shipped policy: baseline, rfc9142, hardened-openssh "
+            description = "Policy file, or the id of a shipped policy: baseline, rfc9142, hardened-openssh, "
+                    + "or a standard pack: bsi-tr-02102-4, cis-ssh, cnsa-ssh, mozilla-openssh-modern "
                     + "(default: ${DEFAULT-VALUE}).")
     private String policy;
 
