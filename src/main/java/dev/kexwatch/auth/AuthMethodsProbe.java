@@ -57,6 +57,15 @@ public final class AuthMethodsProbe implements AutoCloseable {
         }
     }
 
+    /** {@link #probe}, with a failure as a value: for callers that report many hosts and stop for none. */
+    public AuthResult attempt(Target target, String user) {
+        try {
+            return AuthResult.of(probe(target, user));
+        } catch (AuthProbeException e) {
+            return AuthResult.failed(e.getMessage());
+        }
+    }
+
     private static List<String> bounded(List<String> methods) {
         return methods.stream().filter(m -> !m.isEmpty()).limit(MAX_METHODS)
                 .map(m -> ServerText.bounded(m, MAX_NAME)).toList();

@@ -1,5 +1,7 @@
 package dev.kexwatch.cli;
 
+import dev.kexwatch.auth.AuthMethods;
+import dev.kexwatch.auth.AuthResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +39,19 @@ final class JsonFormat {
         result.offer().ifPresent(offer -> node.set("lists", lists(offer)));
         node.set("timingsMs", timings(result.timings()));
         report.evaluation().ifPresent(evaluation -> node.set("policy", policy(evaluation, report.remediation())));
+        node.set("authMethods", report.auth().flatMap(AuthResult::methods).map(JsonFormat::authMethods)
+                .orElse(null)); // null when not probed, or when the probe got no answer (then authMethodsError)
+        report.auth().flatMap(AuthResult::error).ifPresent(error -> node.put("authMethodsError", error));
         return SafeJson.write(MAPPER, node);
+    }
+
+    private static ObjectNode authMethods(AuthMethods methods) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("user", methods.user());
+        ArrayNode names = node.putArray("methods");
+        methods.methods().forEach(names::add);
+        node.put("noneAccepted", methods.noneAccepted());
+        return node;
     }
 
     private static ObjectNode identification(Identification id) {

@@ -1,5 +1,6 @@
 package dev.kexwatch.cli;
 
+import dev.kexwatch.auth.AuthMethodsProbe;
 import dev.kexwatch.policy.HostRef;
 import dev.kexwatch.policy.HostRemediation;
 import dev.kexwatch.policy.Policy;
@@ -60,6 +61,14 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--detail", description = "Full view for every host, however many.")
     private boolean detail;
 
+    @Option(names = "--auth-methods", description = "Also ask each host which login methods it allows: one 'none' "
+            + "login attempt after the key exchange (the server logs it as a failed login).")
+    private boolean authMethods;
+
+    @Option(names = "--auth-user", paramLabel = "NAME", defaultValue = AuthMethodsProbe.DEFAULT_USER,
+            description = "User name of the --auth-methods attempt (default: ${DEFAULT-VALUE}).")
+    private String authUser;
+
     @Mixin
     private ProbeOptions probing;
 
@@ -83,6 +92,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         try (Destination destination = Destination.open(probing.output(), spec.commandLine().getOut())) {
             List<TargetReport> reports = judge(probing.probe(list, cli.terminal(), err), chosen);
+            if (authMethods) {
+                reports = AuthMethodsStep.probe(reports, authUser, probing.timeout());
+            }
             boolean colour = destination.isStdout() && cli.terminal().colour();
             write(destination.writer(), format, new ScanResults(reports, chosen, colour, Optional.ofNullable(failOn)));
             return TargetReport.worst(reports, Optional.ofNullable(failOn));

@@ -1,5 +1,6 @@
 package dev.kexwatch.cli;
 
+import dev.kexwatch.auth.AuthResult;
 import dev.kexwatch.policy.Evaluation;
 import dev.kexwatch.policy.HostRemediation;
 import dev.kexwatch.policy.Severity;
@@ -11,7 +12,17 @@ import java.util.Optional;
  * One target's probe result and, when it could be judged, the policy's verdict and the host's remediation (an
  * SSH-1-only server is judged on its identification alone: a responding host with a finding, not a connection error).
  */
-record TargetReport(ProbeResult result, Optional<Evaluation> evaluation, Optional<HostRemediation> remediation) {
+record TargetReport(ProbeResult result, Optional<Evaluation> evaluation, Optional<HostRemediation> remediation,
+        Optional<AuthResult> auth) {
+
+    TargetReport(ProbeResult result, Optional<Evaluation> evaluation, Optional<HostRemediation> remediation) {
+        this(result, evaluation, remediation, Optional.empty());
+    }
+
+    /** The same report with the host's auth-methods probe (scan --auth-methods). */
+    TargetReport withAuth(AuthResult probed) {
+        return new TargetReport(result, evaluation, remediation, Optional.of(probed));
+    }
 
     /** ssh-audit's exit codes: 0 good, 1 connection error, 2 warnings, 3 failures. */
     static final int GOOD = 0;
