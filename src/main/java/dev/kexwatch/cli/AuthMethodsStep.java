@@ -1,6 +1,10 @@
 package dev.kexwatch.cli;
 
 import dev.kexwatch.auth.AuthMethodsProbe;
+import dev.kexwatch.auth.AuthResult;
+import dev.kexwatch.policy.AuthMethodsJudge;
+import dev.kexwatch.policy.AuthMethodsJudge.AuthFinding;
+import dev.kexwatch.policy.Policy;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,10 +17,16 @@ final class AuthMethodsStep {
     private AuthMethodsStep() {
     }
 
-    static List<TargetReport> probe(List<TargetReport> reports, String user, Duration timeout) {
+    static List<TargetReport> probe(List<TargetReport> reports, String user, Duration timeout, Policy policy) {
         try (AuthMethodsProbe probe = new AuthMethodsProbe(timeout)) {
             return reports.stream().map(report -> report.result().offer().isEmpty() ? report
-                    : report.withAuth(probe.attempt(report.result().target(), user))).toList();
+                    : judged(report, probe.attempt(report.result().target(), user), policy)).toList();
         }
+    }
+
+    private static TargetReport judged(TargetReport report, AuthResult probed, Policy policy) {
+        List<AuthFinding> findings = probed.methods()
+                .map(m -> AuthMethodsJudge.judge(policy, m.methods(), m.noneAccepted())).orElse(List.of());
+        return report.withAuth(probed, findings);
     }
 }

@@ -42,6 +42,18 @@ final class JsonFormat {
         node.set("authMethods", report.auth().flatMap(AuthResult::methods).map(JsonFormat::authMethods)
                 .orElse(null)); // null when not probed, or when the probe got no answer (then authMethodsError)
         report.auth().flatMap(AuthResult::error).ifPresent(error -> node.put("authMethodsError", error));
+        if (report.auth().isPresent()) {
+            ArrayNode findings = node.putArray("authFindings");
+            report.authFindings().forEach(f -> {
+                ObjectNode finding = findings.addObject();
+                finding.put("policy", f.policyId());
+                finding.put("rule", f.ruleId());
+                finding.put("severity", f.severity().id());
+                f.methods().forEach(finding.putArray("methods")::add);
+                finding.put("rationale", f.rationale());
+                finding.put("source", f.source());
+            });
+        }
         return SafeJson.write(MAPPER, node);
     }
 

@@ -93,7 +93,7 @@ final class ScanCommand implements Callable<Integer> {
         try (Destination destination = Destination.open(probing.output(), spec.commandLine().getOut())) {
             List<TargetReport> reports = judge(probing.probe(list, cli.terminal(), err), chosen);
             if (authMethods) {
-                reports = AuthMethodsStep.probe(reports, authUser, probing.timeout());
+                reports = AuthMethodsStep.probe(reports, authUser, probing.timeout(), chosen);
             }
             boolean colour = destination.isStdout() && cli.terminal().colour();
             write(destination.writer(), format, new ScanResults(reports, chosen, colour, Optional.ofNullable(failOn)));

@@ -49,8 +49,8 @@ final class OfferJudge {
         if (check instanceof Check.Protocol1 protocol1) {
             return protocol1(rule, protocol1).stream().toList();
         }
-        if (!offered) {
-            return List.of();
+        if (!offered || check instanceof Check.ForbidAuthMethod) {
+            return List.of(); // login methods are judged by AuthMethodsJudge, on the auth probe
         }
         if (check instanceof Check.Terrapin) {
             return terrapin(rule).stream().toList();

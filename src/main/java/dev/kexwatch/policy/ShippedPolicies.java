@@ -21,7 +21,7 @@ public final class ShippedPolicies {
      * the service's policy directory; never in force by default, since each is one document's reading.
      */
     public static final List<String> PACKS = List.of("bsi-tr-02102-4", "cis-ssh", "cnsa-ssh",
-            "mozilla-openssh-modern");
+            "mozilla-openssh-auth", "mozilla-openssh-modern");
 
     private ShippedPolicies() {
     }

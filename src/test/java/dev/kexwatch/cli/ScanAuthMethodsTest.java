@@ -42,4 +42,24 @@ class ScanAuthMethodsTest {
         assertThat(run.code()).isEqualTo(TargetReport.CONNECTION_ERROR);
         assertThat(run.json().get(0).get("authMethods").isNull()).isTrue();
     }
+
+    @Test
+    void mozillasKeysOnlyPolicyFailsAPasswordSshdAndPassesAKeysOnlyOne() throws Exception {
+        try (OpenSshServer passwords = OpenSshServer.start("PasswordAuthentication yes",
+                "KbdInteractiveAuthentication no");
+                OpenSshServer keysOnly = OpenSshServer.start("PasswordAuthentication no",
+                        "KbdInteractiveAuthentication no")) {
+            CliRun bad = CliRun.of(List.of("scan", "--json", "--auth-methods", "--policy", "mozilla-openssh-auth"),
+                    "127.0.0.1:" + passwords.port());
+            assertThat(bad.code()).isEqualTo(TargetReport.FAILURE);
+            JsonNode finding = bad.json().get(0).get("authFindings").get(0);
+            assertThat(finding.get("rule").asText()).isEqualTo("mozilla-no-password-login");
+            assertThat(finding.get("methods").toString()).isEqualTo("[\"password\"]");
+
+            CliRun good = CliRun.of(List.of("scan", "--json", "--auth-methods", "--policy", "mozilla-openssh-auth"),
+                    "127.0.0.1:" + keysOnly.port());
+            assertThat(good.code()).isEqualTo(TargetReport.GOOD);
+            assertThat(good.json().get(0).get("authFindings").size()).isZero();
+        }
+    }
 }
