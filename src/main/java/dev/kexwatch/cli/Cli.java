@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kexwatch", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Fleet-wide SSH algorithm compliance scanner (command-line mode, no database).",
-        subcommands = {ScanCommand.class, NegotiateCommand.class, ListenCommand.class, CommandLine.HelpCommand.class,
+        subcommands = {ScanCommand.class, NegotiateCommand.class, ListenCommand.class, PolicyCommand.class,
+            CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class})
 public final class Cli {
 

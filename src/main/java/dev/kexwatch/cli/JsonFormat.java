@@ -1,5 +1,7 @@
 package dev.kexwatch.cli;
 
+import dev.kexwatch.auth.AuthMethods;
+import dev.kexwatch.auth.AuthResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,7 +40,31 @@ final class JsonFormat {
         node.set("timingsMs", timings(result.timings()));
         report.deep().ifPresent(deep -> DeepFormat.json(MAPPER, node, deep));
         report.evaluation().ifPresent(evaluation -> node.set("policy", policy(evaluation, report.remediation())));
+        node.set("authMethods", report.auth().flatMap(AuthResult::methods).map(JsonFormat::authMethods)
+                .orElse(null)); // null when not probed, or when the probe got no answer (then authMethodsError)
+        report.auth().flatMap(AuthResult::error).ifPresent(error -> node.put("authMethodsError", error));
+        if (report.auth().isPresent()) {
+            ArrayNode findings = node.putArray("authFindings");
+            report.authFindings().forEach(f -> {
+                ObjectNode finding = findings.addObject();
+                finding.put("policy", f.policyId());
+                finding.put("rule", f.ruleId());
+                finding.put("severity", f.severity().id());
+                f.methods().forEach(finding.putArray("methods")::add);
+                finding.put("rationale", f.rationale());
+                finding.put("source", f.source());
+            });
+        }
         return SafeJson.write(MAPPER, node);
+    }
+
+    private static ObjectNode authMethods(AuthMethods methods) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("user", methods.user());
+        ArrayNode names = node.putArray("methods");
+        methods.methods().forEach(names::add);
+        node.put("noneAccepted", methods.noneAccepted());
+        return node;
     }
 
     static ObjectNode identification(Identification id) {

@@ -25,6 +25,7 @@ final class PolicyChoice {
             return new PolicyLoader().load(InputFile.small(asFile, "policy"));
         }
         return ShippedPolicies.byId(fileOrId).orElseThrow(() -> new PolicyException("no policy file or shipped policy '"
-                + fileOrId + "'; shipped: " + String.join(", ", ShippedPolicies.IDS)));
+                + fileOrId + "'; shipped: " + String.join(", ", ShippedPolicies.IDS)
+                + "; packs: " + String.join(", ", ShippedPolicies.PACKS)));
     }
 }

@@ -89,6 +89,11 @@ final class ProbeOptions {
         return list.stream().map(byTarget::get).toList(); // input order, whatever order they finished in
     }
 
+    /** {@code --timeout} as a duration (checked by {@link #targets()} first). */
+    Duration timeout() {
+        return settings().deadline();
+    }
+
     ProbeSettings settings() {
         if (!(timeoutSeconds > 0)) {
             throw new IllegalArgumentException("--timeout must be more than 0 seconds, not " + timeoutSeconds);

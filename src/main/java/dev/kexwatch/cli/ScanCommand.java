@@ -1,5 +1,6 @@
 package dev.kexwatch.cli;
 
+import dev.kexwatch.auth.AuthMethodsProbe;
 import dev.kexwatch.hostkey.DeepResult;
 import dev.kexwatch.policy.HostRef;
 import dev.kexwatch.policy.HostRemediation;
@@ -44,7 +45,8 @@ final class ScanCommand implements Callable<Integer> {
     private Cli cli;
 
     @Option(names = "--policy", paramLabel = "FILE|ID", defaultValue = PolicyChoice.DEFAULT_ID,
-            description = "Policy file, or the id of a shipped policy: baseline, rfc9142, hardened-openssh "
+            description = "Policy file, or the id of a shipped policy: baseline, rfc9142, hardened-openssh, "
+                    + "or a standard pack: bsi-tr-02102-4, cis-ssh, cnsa-ssh, mozilla-openssh-modern "
                     + "(default: ${DEFAULT-VALUE}).")
     private String policy;
 
@@ -61,6 +63,14 @@ final class ScanCommand implements Callable<Integer> {
             + "group-exchange sizes as ssh-audit does: host keys (type, bits, fingerprint, certificate) and group "
             + "sizes, judged by the policy's deep rules. A few more connections per host, one at a time.")
     private boolean deep;
+
+    @Option(names = "--auth-methods", description = "Also ask each host which login methods it allows: one 'none' "
+            + "login attempt after the key exchange (the server logs it as a failed login).")
+    private boolean authMethods;
+
+    @Option(names = "--auth-user", paramLabel = "NAME", defaultValue = AuthMethodsProbe.DEFAULT_USER,
+            description = "User name of the --auth-methods attempt (default: ${DEFAULT-VALUE}).")
+    private String authUser;
 
     @Mixin
     private ProbeOptions probing;
@@ -89,6 +99,9 @@ final class ScanCommand implements Callable<Integer> {
                     ? DeepScan.run(probed, probing.settings().deadline(), probing.settings().concurrency())
                     : Map.of();
             List<TargetReport> reports = judge(probed, deeper, chosen);
+            if (authMethods) {
+                reports = AuthMethodsStep.probe(reports, authUser, probing.timeout(), chosen);
+            }
             boolean colour = destination.isStdout() && cli.terminal().colour();
             write(destination.writer(), format, new ScanResults(reports, chosen, colour, Optional.ofNullable(failOn)));
             return TargetReport.worst(reports, Optional.ofNullable(failOn));

@@ -1,20 +1,46 @@
 package dev.kexwatch.cli;
 
+import dev.kexwatch.auth.AuthResult;
 import dev.kexwatch.hostkey.DeepResult;
+import dev.kexwatch.policy.AuthMethodsJudge.AuthFinding;
 import dev.kexwatch.policy.Evaluation;
 import dev.kexwatch.policy.HostRemediation;
 import dev.kexwatch.policy.Severity;
 import dev.kexwatch.probe.ProbeResult;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One target's probe result and, when it could be judged, the policy's verdict and the host's remediation (an
  * SSH-1-only server is judged on its identification alone: a responding host with a finding, not a connection error),
- * and the deep handshake's result under {@code scan --deep}.
+ * the deep handshake's result under {@code scan --deep} (judged within the evaluation), and the login methods under
+ * {@code scan --auth-methods} with the policy's verdict on them.
  */
 record TargetReport(ProbeResult result, Optional<Evaluation> evaluation, Optional<HostRemediation> remediation,
-        Optional<DeepResult> deep) {
+        Optional<DeepResult> deep, Optional<AuthResult> auth, List<AuthFinding> authFindings) {
+
+    TargetReport(ProbeResult result, Optional<Evaluation> evaluation, Optional<HostRemediation> remediation) {
+        this(result, evaluation, remediation, Optional.empty());
+    }
+
+    TargetReport(ProbeResult result, Optional<Evaluation> evaluation, Optional<HostRemediation> remediation,
+            Optional<DeepResult> deep) {
+        this(result, evaluation, remediation, deep, Optional.empty(), List.of());
+    }
+
+    /** The same report with the host's auth-methods probe (scan --auth-methods) and the policy's verdict on it. */
+    TargetReport withAuth(AuthResult probed, List<AuthFinding> findings) {
+        return new TargetReport(result, evaluation, remediation, deep, Optional.of(probed), List.copyOf(findings));
+    }
+
+    /** The worst finding, offer and login methods together. */
+    private Optional<Severity> worstFinding() {
+        return Stream.concat(evaluation.flatMap(Evaluation::worst).stream(),
+                authFindings.stream().map(AuthFinding::severity)).max(Comparator.naturalOrder());
+    }
 
     /** ssh-audit's exit codes: 0 good, 1 connection error, 2 warnings, 3 failures. */
     static final int GOOD = 0;
@@ -39,7 +65,7 @@ record TargetReport(ProbeResult result, Optional<Evaluation> evaluation, Optiona
         if (!result.ok() && evaluation.flatMap(Evaluation::worst).isEmpty()) {
             return CONNECTION_ERROR;
         }
-        Optional<Severity> worst = evaluation.flatMap(Evaluation::worst);
+        Optional<Severity> worst = worstFinding();
         if (failOn.isPresent() && worst.filter(w -> w.compareTo(failOn.get()) >= 0).isEmpty()) {
             return GOOD;
         }

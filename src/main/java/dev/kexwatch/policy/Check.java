@@ -113,4 +113,18 @@ public sealed interface Check {
             return id;
         }
     }
+
+    /**
+     * Login methods a host must not allow, judged on the auth-methods probe (never on an offer): a method the host
+     * lists after {@code none}, or {@code none} itself when it let the probe user in.
+     */
+    record ForbidAuthMethod(List<String> methods) implements Check {
+        public ForbidAuthMethod {
+            methods = List.copyOf(methods);
+        }
+
+        public String kind() {
+            return "forbid-auth-method";
+        }
+    }
 }

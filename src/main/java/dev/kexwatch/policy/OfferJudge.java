@@ -49,8 +49,8 @@ final class OfferJudge {
         if (check instanceof Check.Protocol1 protocol1) {
             return protocol1(rule, protocol1).stream().toList();
         }
-        if (!offered || check instanceof Check.Deep) {
-            return List.of(); // deep checks judge the handshake, see DeepJudge
+        if (!offered || check instanceof Check.Deep || check instanceof Check.ForbidAuthMethod) {
+            return List.of(); // deep checks judge the handshake (DeepJudge), login methods the auth probe (AuthMethodsJudge)
         }
         if (check instanceof Check.Terrapin) {
             return terrapin(rule).stream().toList();

@@ -19,10 +19,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class RuleParser {
 
     static final List<String> CHECK_KEYS = List.of("forbid", "allow-only", "require-one-of", "forbid-verdict", "check",
-            "min-key-bits", "min-group-bits", "cert-ca-min-bits", "cert-expires-within-days");
+            "forbid-auth-method", "min-key-bits", "min-group-bits", "cert-ca-min-bits", "cert-expires-within-days");
     private static final Set<String> KEYS = new LinkedHashSet<>(List.of("id", "category", "direction", "forbid",
-            "allow-only", "require-one-of", "forbid-verdict", "check", "severity", "rationale", "source", "remediation", "min-key-bits", "key-type",
-            "min-group-bits", "cert-ca-min-bits", "cert-expires-within-days"));
+            "allow-only", "require-one-of", "forbid-verdict", "check", "forbid-auth-method", "severity", "rationale",
+            "source", "remediation", "min-key-bits", "key-type", "min-group-bits", "cert-ca-min-bits",
+            "cert-expires-within-days"));
     private static final List<String> CATEGORIES =
             Scope.JUDGED.stream().map(Category::id).toList();
     private static final List<String> BUILTIN_CHECKS = List.of("terrapin", "nothing-acceptable", "ssh1-only",
@@ -103,6 +104,9 @@ final class RuleParser {
             return Optional.empty();
         }
         String kind = present.get(0);
+        if (kind.equals("forbid-auth-method")) {
+            return authMethods(fields, category);
+        }
         if (!kind.equals("check") && category.isEmpty() && !fields.has("category")) {
             problems.at(fields.node(), "a '" + kind + "' rule needs a category (one of " + String.join(", ", CATEGORIES)
                     + ")");
@@ -129,6 +133,23 @@ final class RuleParser {
             glob.ifPresent(globs::add);
         }
         return ok && !globs.isEmpty() ? Optional.of(globs) : Optional.empty();
+    }
+
+    /** Login method names (RFC 4252 §5 and its extensions): lower-case letters, digits, '-', '@' and '.'. */
+    private Optional<Check> authMethods(YamlFields fields, Optional<Category> category) {
+        category.ifPresent(c -> problems.at(fields.value("category").orElseThrow(),
+                "a forbid-auth-method rule judges login methods, not a KEXINIT list: remove 'category'"));
+        List<String> methods = new ArrayList<>();
+        for (ScalarNode item : fields.scalars("forbid-auth-method")) {
+            if (!item.getValue().matches("[a-z0-9][a-z0-9@.-]*")) {
+                problems.at(item, "bad login method '" + item.getValue()
+                        + "': e.g. password, keyboard-interactive, publickey, hostbased, gssapi-with-mic, none");
+            } else {
+                methods.add(item.getValue());
+            }
+        }
+        return methods.isEmpty() || category.isPresent() ? Optional.empty()
+                : Optional.of(new Check.ForbidAuthMethod(methods));
     }
 
     private Optional<Set<Verdict>> verdicts(YamlFields fields) {

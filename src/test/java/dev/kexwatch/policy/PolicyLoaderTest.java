@@ -88,9 +88,9 @@ class PolicyLoaderTest {
                 + "    rationale: r\n    source: s\n"))
                 .extracting(PolicyProblem::toString)
                 .contains("bad.yaml:8:5: unknown key 'sevrity' in rule (did you mean 'severity'?); allowed keys: id,"
-                        + " category, direction, forbid, allow-only, require-one-of, forbid-verdict, check, severity,"
-                        + " rationale, source, remediation, min-key-bits, key-type, min-group-bits, cert-ca-min-bits,"
-                        + " cert-expires-within-days");
+                        + " category, direction, forbid, allow-only, require-one-of, forbid-verdict, check,"
+                        + " forbid-auth-method, severity, rationale, source, remediation, min-key-bits, key-type,"
+                        + " min-group-bits, cert-ca-min-bits, cert-expires-within-days");
     }
 
     @Test
@@ -172,8 +172,8 @@ class PolicyLoaderTest {
                 + "  - id: r1\n    category: kex\n    forbid: [y]\n" + RULE_TAIL + "  - id: r2\n    category: kex\n";
         assertThat(problems(yaml)).extracting(PolicyProblem::toString).containsExactly(
                 "bad.yaml:11:5: duplicate rule id 'r1'",
-                "bad.yaml:17:5: a rule needs exactly one of forbid, allow-only, require-one-of, forbid-verdict, check, min-key-bits, "
-                        + "min-group-bits, cert-ca-min-bits, cert-expires-within-days",
+                "bad.yaml:17:5: a rule needs exactly one of forbid, allow-only, require-one-of, forbid-verdict, check,"
+                        + " forbid-auth-method, min-key-bits, min-group-bits, cert-ca-min-bits, cert-expires-within-days",
                 "bad.yaml:17:5: rule is missing 'severity'",
                 "bad.yaml:17:5: rule is missing 'rationale'",
                 "bad.yaml:17:5: rule is missing 'source'");
@@ -194,8 +194,8 @@ class PolicyLoaderTest {
                 .isInstanceOf(PolicyException.class)
                 .hasMessage("posted policy:8:15: bad severity 'sev': use one of info, low, medium, high, critical\n"
                         + "posted policy:11:5: unknown key 'extra' in rule; allowed keys: id, category, direction,"
-                        + " forbid, allow-only, require-one-of, forbid-verdict, check, severity, rationale, source,"
-                        + " remediation, min-key-bits, key-type, min-group-bits, cert-ca-min-bits,"
+                        + " forbid, allow-only, require-one-of, forbid-verdict, check, forbid-auth-method, severity,"
+                        + " rationale, source, remediation, min-key-bits, key-type, min-group-bits, cert-ca-min-bits,"
                         + " cert-expires-within-days");
     }
 

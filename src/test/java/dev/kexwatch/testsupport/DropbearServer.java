@@ -19,8 +19,14 @@ public final class DropbearServer implements AutoCloseable {
     }
 
     public static DropbearServer start() {
+        return start("-s");
+    }
+
+    /** With these options instead of {@code -s} (e.g. {@code -g}: no password logins for root only). */
+    public static DropbearServer start(String... options) {
         Path dir = TempDirs.create("kexwatch-dropbear");
-        List<String> command = new ArrayList<>(List.of("/usr/sbin/dropbear", "-F", "-E", "-s"));
+        List<String> command = new ArrayList<>(List.of("/usr/sbin/dropbear", "-F", "-E"));
+        command.addAll(List.of(options));
         for (String type : List.of("ed25519", "ecdsa", "rsa")) {
             Path key = dir.resolve("dropbear_" + type + "_host_key");
             Processes.run(List.of("dropbearkey", "-t", type, "-f", key.toString()), dir);

@@ -25,7 +25,7 @@ import org.apache.sshd.server.SshServer;
 /**
  * An Apache MINA SSHD server in the test JVM on a random loopback port, offering exactly the algorithms
  * named in its {@link Algorithms}, weak ones included. Host keys are generated in memory for the
- * signature families asked for (RSA, DSA, ECDSA P-256).
+ * signature families asked for (RSA, DSA, ECDSA P-256 and P-384).
  */
 public final class MinaSshServer implements AutoCloseable {
 
@@ -94,6 +94,9 @@ public final class MinaSshServer implements AutoCloseable {
         }
         if (signatures.stream().anyMatch(s -> s.startsWith("ecdsa-sha2-nistp256"))) {
             keys.add(generate("EC", 256));
+        }
+        if (signatures.stream().anyMatch(s -> s.startsWith("ecdsa-sha2-nistp384"))) {
+            keys.add(generate("EC", 384));
         }
         return KeyPairProvider.wrap(keys);
     }
