@@ -1,13 +1,8 @@
 package dev.kexwatch.cli;
 
-import dev.kexwatch.policy.HostRef;
-import dev.kexwatch.policy.HostRemediation;
 import dev.kexwatch.policy.Policy;
-import dev.kexwatch.policy.PolicyEngine;
 import dev.kexwatch.policy.PolicyException;
 import dev.kexwatch.policy.Severity;
-import dev.kexwatch.probe.Identification;
-import dev.kexwatch.probe.ProbeOutcome;
 import dev.kexwatch.probe.ProbeResult;
 import dev.kexwatch.probe.Target;
 import java.io.IOException;
@@ -15,7 +10,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -114,20 +108,7 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private static List<TargetReport> judge(List<ProbeResult> results, Policy policy) {
-        PolicyEngine engine = new PolicyEngine();
-        LocalDate today = LocalDate.now(Clock.systemUTC());
-        return results.stream().map(result -> judge(result, policy, engine, today)).toList();
-    }
-
-    /** A host that answered SSH-1 only has no offer but is judged on its identification all the same. */
-    private static TargetReport judge(ProbeResult result, Policy policy, PolicyEngine engine, LocalDate today) {
-        if (result.offer().isEmpty() && result.outcome() != ProbeOutcome.SSH1_ONLY) {
-            return new TargetReport(result, Optional.empty(), Optional.empty());
-        }
-        String protocol = result.identification().map(Identification::protocolVersion).orElse("");
-        String software = result.identification().map(Identification::softwareVersion).orElse("");
-        HostRef host = new HostRef(result.target().host(), result.target().port(), Map.of());
-        return new TargetReport(result, Optional.of(engine.evaluate(policy, result.offer(), protocol, host, today)),
-                result.offer().map(offer -> HostRemediation.of(List.of(policy), offer, software)));
+        Judgements judgements = new Judgements(policy, LocalDate.now(Clock.systemUTC()));
+        return results.stream().map(judgements::judge).toList();
     }
 }
