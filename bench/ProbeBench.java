@@ -37,9 +37,10 @@ public class ProbeBench {
         int total = Integer.parseInt(args[2]);
         int concurrency = Integer.parseInt(args[3]);
         Duration deadline = Duration.ofSeconds(Long.parseLong(args[4]));
+        String address = args.length > 5 ? args[5] : "127.0.0.1";
         List<Target> targets = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
-            targets.add(new Target("127.0.0.1", base + i % count));
+            targets.add(new Target(address, base + i % count));
         }
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         AtomicInteger wrong = new AtomicInteger();
