@@ -11,10 +11,10 @@ import dev.kexwatch.probe.Identification;
 import dev.kexwatch.probe.ProbeOutcome;
 import dev.kexwatch.probe.ProbeResult;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Judges probe results against one policy, once per distinct answer. A fleet runs few distinct configurations, and
@@ -33,7 +33,7 @@ final class Judgements {
     private final Policy policy;
     private final LocalDate today;
     private final PolicyEngine engine = new PolicyEngine();
-    private final Map<Key, Judged> seen = new HashMap<>();
+    private final Map<Key, Judged> seen = new ConcurrentHashMap<>(); // judged from parallel streams
 
     Judgements(Policy policy, LocalDate today) {
         this.policy = policy;

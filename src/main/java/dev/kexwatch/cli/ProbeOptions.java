@@ -56,7 +56,7 @@ final class ProbeOptions {
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "256",
             description = "Targets probed at once; targets that have not answered within a second only wait and "
-                    + "make room for more, up to 16 times N (default: ${DEFAULT-VALUE}).")
+                    + "make room for more, up to 4 times N (default: ${DEFAULT-VALUE}).")
     private int concurrency;
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read targets from FILE, one a line.")

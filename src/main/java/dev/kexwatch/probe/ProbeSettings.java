@@ -23,8 +23,12 @@ public record ProbeSettings(Duration deadline, int concurrency, int maxBytes, Re
 
     public static final ProbeSettings DEFAULT = new ProbeSettings(Duration.ofSeconds(10), 256, 256 * 1024);
 
-    /** Probes that only wait (see {@link ProbeEngine#STALL_AFTER}) may add this many times {@code concurrency}. */
-    static final int WAITING_FACTOR = 16;
+    /**
+     * Probes that only wait (see {@link ProbeEngine#STALL_AFTER}) may add up to this many times {@code concurrency}
+     * less one. Not more: on an overloaded scanner or network every probe looks slow, and more in flight would only
+     * turn slow answers into timeouts (16 did, on a machine at load 25).
+     */
+    static final int WAITING_FACTOR = 4;
     /** Sockets in flight at the most, whatever the concurrency: each is a file descriptor and a few KiB. */
     static final int MAX_IN_FLIGHT = 8192;
 

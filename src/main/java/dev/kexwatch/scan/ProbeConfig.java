@@ -25,7 +25,7 @@ public interface ProbeConfig {
 
     /**
      * Probes working at once; a probe whose host has not answered within a second only waits and makes room for
-     * another, up to 16 times this many in flight (see ProbeEngine.STALL_AFTER).
+     * another, up to 4 times this many in flight (see ProbeEngine.STALL_AFTER).
      */
     @WithDefault("256")
     int concurrency();
