@@ -11,6 +11,7 @@ import dev.kexwatch.probe.ProbeOutcome;
 import dev.kexwatch.probe.ProbeResult;
 import dev.kexwatch.probe.ProbeTimings;
 import dev.kexwatch.probe.Target;
+import dev.kexwatch.testsupport.TestPolicies;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,17 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Judging once per distinct answer must give every target the verdict it would get alone. */
 class JudgementsTest {
 
-    private static final Policy NO_CTR = new PolicyLoader().parse("""
-            id: no-ctr
-            version: "1"
-            title: No CTR ciphers
-            rules:
-              - id: forbid-ctr
-                category: cipher
-                forbid: ["*-ctr"]
-                severity: low
-                rationale: test policy
-                source: "opinion (kexwatch test)"
+    private static final Policy NO_CTR = new PolicyLoader().parse(TestPolicies.NO_CTR + """
             waivers:
               - {rule: forbid-ctr, host: 127.0.0.2, reason: lab box, expires: 2999-12-31}
             """, "no-ctr.yaml");
