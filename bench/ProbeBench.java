@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class ProbeBench {
 
-    static final String EXPECTED_KEX = "sntrup761x25519-sha512@openssh.com,curve25519-sha256,"
+    static final String EXPECTED_KEX = "curve25519-sha256,"
             + "curve25519-sha256@libssh.org,ecdh-sha2-nistp256,diffie-hellman-group14-sha256,"
             + "kex-strict-s-v00@openssh.com";
 
@@ -37,9 +37,10 @@ public class ProbeBench {
         int total = Integer.parseInt(args[2]);
         int concurrency = Integer.parseInt(args[3]);
         Duration deadline = Duration.ofSeconds(Long.parseLong(args[4]));
+        String address = args.length > 5 ? args[5] : "127.0.0.1";
         List<Target> targets = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
-            targets.add(new Target("127.0.0.1", base + i % count));
+            targets.add(new Target(address, base + i % count));
         }
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         AtomicInteger wrong = new AtomicInteger();

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Fleet benchmark (issue 5): 100,000 inventory hosts on loopback (the canned responder on 12,500 ports of
-# each of 127.0.1.1-127.0.1.8, one responder process per address: a process may hold 20,000 files here),
-# imported, scanned, stored and judged by the packaged service under -Xmx512m; then 30 scans of history
-# and the latency of report queries.
+# Fleet benchmark (issues 5 and 17): 100,000 inventory hosts on loopback (the canned responder on 12,500 ports
+# of each of 127.0.1.1-127.0.1.8, one responder process per address: a process may hold 20,000 files here),
+# imported, scanned, stored and judged by the packaged service under -Xmx512m with its default probe settings;
+# then 30 scans of history and the latency of report queries.
+# The fleet is a realistic mix (SshResponder mix, decided by the port): 70% answer after 100-300 ms, 20% accept
+# and never answer, 10% refuse. MIX=0 gives the old all-answering-at-once fleet.
+# Only kexwatch.scan.per-address is raised from its default: 8 loopback addresses stand in for 100,000.
 # Usage (repository root): bench/fleet-scale.sh [HOSTS_PER_ADDRESS]   (default 12500, i.e. 100,000 hosts)
 # REPORTS_ONLY=1 bench/fleet-scale.sh: measure the report queries again on the schema a full run left.
 # Ports 10000-22499: clear of the services on this machine and below the ephemeral range (32768+).
@@ -11,11 +14,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ulimit -n "$(ulimit -Hn)"
 
-PER=${1:-12500} BASE=10000 PORT=28080 SCHEMA=kexwatch_bench
+PER=${1:-12500} BASE=10000 PORT=${PORT:-28080} SCHEMA=${SCHEMA:-kexwatch_bench} NET=${NET:-127.0.1}
 # 127.0.1.x, not 127.0.0.1: bench/probe-vs-nmap.sh holds ports 20000-23999 of 127.0.0.1, so both can run at once.
-ADDRS=127.0.1.1,127.0.1.2,127.0.1.3,127.0.1.4,127.0.1.5,127.0.1.6,127.0.1.7,127.0.1.8
+ADDRS=$NET.1,$NET.2,$NET.3,$NET.4,$NET.5,$NET.6,$NET.7,$NET.8
 HOSTS=$((PER * 8))
-PSQL="psql -h 127.0.0.1 -U postgres -d postgres -qtA"
+PGPORT=${PGPORT:-5432} # the machine's PostgreSQL (or any other: PGPORT=...)
+PSQL="psql -h 127.0.0.1 -p $PGPORT -U postgres -d postgres -qtA"
+MODE=mix; [ "${MIX:-1}" = 1 ] || MODE=ports
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
@@ -23,7 +28,7 @@ trap cleanup EXIT
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -o package -DskipTests
 if [ "${REPORTS_ONLY:-0}" = 1 ]; then
   java -Xmx512m -Dquarkus.http.port=$PORT -Dquarkus.http.host=127.0.0.1 \
-    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:5432/postgres?currentSchema=$SCHEMA" \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$PGPORT/postgres?currentSchema=$SCHEMA" \
     -Dquarkus.datasource.username=postgres -Dquarkus.flyway.schemas=$SCHEMA \
     -Dkexwatch.security.open-reads=true -Dquarkus.log.level=WARN \
     -jar target/quarkus-app/quarkus-run.jar >target/fleet-service.log 2>&1 &
@@ -36,7 +41,7 @@ $PSQL -c "drop schema if exists $SCHEMA cascade" 2>/dev/null
 rm -f target/fleet-scan-*.json
 
 for addr in ${ADDRS//,/ }; do
-  java -Xmx128m -cp target/test-classes:target/classes dev.kexwatch.testsupport.SshResponder ports "$addr" $BASE $PER >"target/fleet-responder-$addr.log" 2>&1 &
+  java -Xmx128m -cp target/test-classes:target/classes dev.kexwatch.testsupport.SshResponder $MODE "$addr" $BASE $PER >"target/fleet-responder-$addr.log" 2>&1 &
   pids+=($!)
 done
 for addr in ${ADDRS//,/ }; do
@@ -55,10 +60,10 @@ PY
 
 start=$(date +%s.%N)
 java -Xmx512m -Dquarkus.http.port=$PORT -Dquarkus.http.host=127.0.0.1 \
-  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:5432/postgres?currentSchema=$SCHEMA" \
+  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$PGPORT/postgres?currentSchema=$SCHEMA" \
   -Dquarkus.datasource.username=postgres -Dquarkus.flyway.schemas=$SCHEMA \
   -Dkexwatch.inventory.file=target/bench-hosts.csv -Dkexwatch.inventory.max-range=65536 \
-  -Dkexwatch.probe.concurrency=1000 -Dkexwatch.scan.per-address=1000 -Dkexwatch.probe.timeout=10s \
+  -Dkexwatch.scan.per-address=1000 \
   -Dkexwatch.security.open-reads=true -Dquarkus.http.auth.permission.api-write.policy=permit \
   -Dquarkus.log.level=WARN -Dquarkus.log.category.\"dev.kexwatch\".level=INFO \
   -jar target/quarkus-app/quarkus-run.jar >target/fleet-service.log 2>&1 &
@@ -99,6 +104,18 @@ rm -f target/fleet-scanning; wait $sampler
 printf 'scan 1 (%d hosts, new offers, findings written): %.1f s wall, heap max %s MiB (-Xmx512m)\n' \
   "$HOSTS" "$first" "$(cat target/fleet-heap)"
 python3 -c 'import json,glob; d=json.load(open(sorted(glob.glob("target/fleet-scan-*.json"))[-1])); print("  done", d["done"], "of", d["total"], d["summary"])'
+[ "$MODE" = mix ] && python3 - "$PER" "$BASE" <<'PY' # every host's outcome as the mix decides it by its port
+import glob, json, sys
+per, base = int(sys.argv[1]), int(sys.argv[2])
+kinds = ["OK"] * 7 + ["TIMEOUT_IDENTIFICATION"] * 2 + ["REFUSED"]
+want = {}
+for p in range(base, base + per):
+    want[kinds[p % 10]] = want.get(kinds[p % 10], 0) + 8
+summary = json.load(open(sorted(glob.glob("target/fleet-scan-*.json"))[-1]))["summary"]
+got = {k.split(".", 1)[1]: v for k, v in summary.items() if k.startswith("outcome.")}
+print("  expected outcomes", want, "OK" if got == want else "MISMATCH")
+sys.exit(0 if got == want else 1)
+PY
 
 touch target/fleet-scanning; heap_sampler & sampler=$!
 second=$(scan)

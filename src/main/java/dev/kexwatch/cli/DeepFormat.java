@@ -11,7 +11,6 @@ import dev.kexwatch.hostkey.KeyInfo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The deep handshake in {@code --json} ({@code hostKeys}, {@code gex}, named as issue 12's interface) and as
@@ -41,7 +40,7 @@ final class DeepFormat {
         node.put("fingerprint", key.key().map(KeyInfo::fingerprint).orElse(null));
         node.put("signatureVerified", key.signatureVerified());
         node.set("certificate", key.certificate().map(c -> certificate(mapper, c)).orElse(null));
-        node.put("outcome", key.outcome().name().toLowerCase(Locale.ROOT));
+        node.put("outcome", key.outcome().name());
         node.put("detail", key.detail());
         return node;
     }
@@ -82,7 +81,7 @@ final class DeepFormat {
             node.putNull("bits");
         }
         node.put("algorithm", algorithm);
-        node.put("outcome", group.outcome().name().toLowerCase(Locale.ROOT));
+        node.put("outcome", group.outcome().name());
         return node;
     }
 
@@ -93,7 +92,7 @@ final class DeepFormat {
             String text = key.key().map(k -> k.bits() + "-bit " + k.type() + " " + k.fingerprint()
                     + (key.signatureVerified() ? "" : " (signature NOT verified)")).orElse("-");
             if (key.outcome() != dev.kexwatch.hostkey.DeepOutcome.OK) {
-                text += " [" + key.outcome().name().toLowerCase(Locale.ROOT) + ": " + key.detail() + "]";
+                text += " [" + key.outcome().name() + ": " + key.detail() + "]";
             }
             rows.add(new String[] {"host key", key.algorithm() + ": " + text});
             key.certificate().ifPresent(c -> rows.add(new String[] {"certificate", "'" + c.keyId() + "' serial "
@@ -105,7 +104,7 @@ final class DeepFormat {
             StringBuilder sizes = new StringBuilder(deep.gexAlgorithm()).append(":");
             deep.gex().forEach(g -> sizes.append(" ").append(g.min()).append("/").append(g.preferred()).append("/")
                     .append(g.max()).append("->").append(g.bits().map(String::valueOf).orElse(
-                            g.outcome().name().toLowerCase(Locale.ROOT))));
+                            g.outcome().name())));
             rows.add(new String[] {"group sizes", sizes.toString()});
         }
         return rows;

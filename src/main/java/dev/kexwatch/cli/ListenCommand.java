@@ -23,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -135,7 +134,7 @@ final class ListenCommand implements Callable<Integer> {
         private void take(Capture capture) {
             if (!capture.captured()) {
                 err.println("kexwatch listen: " + Text.safe(capture.peer()) + ": "
-                        + capture.outcome().name().toLowerCase(Locale.ROOT) + ": " + Text.safe(capture.detail()));
+                        + capture.outcome().name() + ": " + Text.safe(capture.detail()));
                 err.flush();
                 exitCode = Math.max(exitCode, TargetReport.CONNECTION_ERROR);
                 return;

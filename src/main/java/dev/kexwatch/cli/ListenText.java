@@ -27,7 +27,7 @@ final class ListenText {
         Capture capture = review.capture();
         ObjectNode node = MAPPER.createObjectNode();
         node.put("peer", capture.peer());
-        node.put("outcome", capture.outcome().name().toLowerCase(Locale.ROOT));
+        node.put("outcome", capture.outcome().name());
         node.put("capturedAt", capture.capturedAt().toString());
         capture.identification().ifPresent(id -> node.set("identification", JsonFormat.identification(id)));
         capture.lists().ifPresent(lists -> node.set("lists", JsonFormat.lists(lists)));

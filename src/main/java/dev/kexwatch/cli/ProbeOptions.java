@@ -1,5 +1,6 @@
 package dev.kexwatch.cli;
 
+import dev.kexwatch.probe.PhaseDeadlines;
 import dev.kexwatch.probe.ProbeEngine;
 import dev.kexwatch.probe.ProbeResult;
 import dev.kexwatch.probe.ProbeSettings;
@@ -40,8 +41,22 @@ final class ProbeOptions {
             description = "Deadline per target, connect to KEXINIT (default: ${DEFAULT-VALUE}).")
     private double timeoutSeconds;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "64",
-            description = "Targets probed at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "3",
+            description = "Deadline for the TCP connection (default: ${DEFAULT-VALUE}).")
+    private double connectSeconds;
+
+    @Option(names = "--identification-timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Deadline for the server's identification line, from the connection "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private double identificationSeconds;
+
+    @Option(names = "--kexinit-timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Deadline for the server's KEXINIT, from its identification line (default: ${DEFAULT-VALUE}).")
+    private double kexinitSeconds;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "256",
+            description = "Targets probed at once; targets that have not answered within a second only wait and "
+                    + "make room for more, up to 4 times N (default: ${DEFAULT-VALUE}).")
     private int concurrency;
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read targets from FILE, one a line.")
@@ -95,17 +110,23 @@ final class ProbeOptions {
     }
 
     ProbeSettings settings() {
-        if (!(timeoutSeconds > 0)) {
-            throw new IllegalArgumentException("--timeout must be more than 0 seconds, not " + timeoutSeconds);
-        }
-        if (timeoutSeconds > MAX_TIMEOUT_SECONDS) {
-            throw new IllegalArgumentException("--timeout must be at most " + (int) MAX_TIMEOUT_SECONDS
-                    + " seconds, not " + timeoutSeconds);
-        }
         if (concurrency < 1) {
             throw new IllegalArgumentException("--concurrency must be at least 1, not " + concurrency);
         }
-        return new ProbeSettings(Duration.ofMillis(Math.round(timeoutSeconds * 1000)), concurrency,
-                ProbeSettings.DEFAULT.maxBytes());
+        return new ProbeSettings(seconds("--timeout", timeoutSeconds), concurrency, ProbeSettings.DEFAULT.maxBytes())
+                .withPhases(new PhaseDeadlines(seconds("--connect-timeout", connectSeconds),
+                        seconds("--identification-timeout", identificationSeconds),
+                        seconds("--kexinit-timeout", kexinitSeconds)));
+    }
+
+    private static Duration seconds(String option, double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException(option + " must be more than 0 seconds, not " + value);
+        }
+        if (value > MAX_TIMEOUT_SECONDS) {
+            throw new IllegalArgumentException(option + " must be at most " + (int) MAX_TIMEOUT_SECONDS
+                    + " seconds, not " + value);
+        }
+        return Duration.ofMillis(Math.max(1, Math.round(value * 1000)));
     }
 }

@@ -4,6 +4,7 @@ import dev.kexwatch.algorithm.ServerOffer;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +16,23 @@ import org.apache.sshd.common.io.IoSession;
  * engine's deadline thread, so every transition is guarded and the first one to finish the probe wins.
  */
 final class ProbeAttempt {
+
+    /** Told when the probe reaches a step, to start that step's deadline. */
+    interface Steps {
+        Steps NONE = new Steps() {
+            @Override
+            public void connected(ProbeAttempt attempt) {
+            }
+
+            @Override
+            public void identified(ProbeAttempt attempt) {
+            }
+        };
+
+        void connected(ProbeAttempt attempt);
+
+        void identified(ProbeAttempt attempt);
+    }
 
     private final Target target;
     private final Instant startedAt;
@@ -32,11 +50,19 @@ final class ProbeAttempt {
     private volatile String identLine;
     private volatile AsynchronousSocketChannel channel;
     private volatile IoSession session;
-    private volatile DeadlineQueue.Entry deadline;
+    private final List<DeadlineQueue.Entry> deadlines = new ArrayList<>(4);
+    private final Steps steps;
+    private final AtomicBoolean waiting = new AtomicBoolean();
+    private volatile Runnable onStall = () -> { };
 
     ProbeAttempt(Target target, Instant startedAt) {
+        this(target, startedAt, Steps.NONE);
+    }
+
+    ProbeAttempt(Target target, Instant startedAt, Steps steps) {
         this.target = target;
         this.startedAt = startedAt;
+        this.steps = steps;
     }
 
     CompletableFuture<ProbeResult> future() {
@@ -55,8 +81,26 @@ final class ProbeAttempt {
         resolvedAddress = address;
     }
 
+    /** One more clock on this probe; all are let go of when it finishes. */
     void deadline(DeadlineQueue.Entry entry) {
-        deadline = entry;
+        synchronized (deadlines) {
+            deadlines.add(entry);
+        }
+        if (finished()) {
+            entry.clear();
+        }
+    }
+
+    /** Runs {@code action} once if the probe is still running {@link ProbeEngine#STALL_AFTER} after its start. */
+    void onStall(Runnable action) {
+        onStall = action;
+    }
+
+    /** From the stall clock: the probe has run long enough to be only waiting on its host. */
+    void stalled() {
+        if (!finished() && waiting.compareAndSet(false, true)) {
+            onStall.run();
+        }
     }
 
     /** The socket being connected; closed when the probe ends before MINA has a session on it. */
@@ -76,6 +120,8 @@ final class ProbeAttempt {
         session = s;
         if (finished()) {
             s.close(true);
+        } else {
+            steps.connected(this);
         }
     }
 
@@ -116,6 +162,7 @@ final class ProbeAttempt {
         droppedPreIdentLines = dropped;
         identified = elapsed();
         identLine = line;
+        steps.identified(this);
     }
 
     Optional<Identification> identification() {
@@ -137,9 +184,8 @@ final class ProbeAttempt {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
-        DeadlineQueue.Entry entry = deadline;
-        if (entry != null) {
-            entry.clear(); // the queue keeps the entry until it is due, but no longer this probe
+        synchronized (deadlines) {
+            deadlines.forEach(DeadlineQueue.Entry::clear); // queued until due, but no longer holding this probe
         }
         close();
         ProbeTimings timings = new ProbeTimings(Optional.ofNullable(connected), Optional.ofNullable(identified),

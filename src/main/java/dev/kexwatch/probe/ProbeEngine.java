@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.channels.AsynchronousChannelGroup;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.sshd.common.PropertyResolverUtils;
 
@@ -30,13 +32,20 @@ public final class ProbeEngine implements AutoCloseable {
     static final int MAX_KEPT_PRE_IDENT_LINES = 50;
     /** MINA's per-read buffer; one per connection, so it sets the memory cost of many probes in flight. */
     static final int READ_BUFFER_BYTES = 4 * 1024;
+    /**
+     * A probe still running this long after its start is waiting on a silent or slow host, not working: it stops
+     * counting against {@code concurrency} (it still counts against {@link ProbeSettings#maxInFlight()}), so a fleet
+     * where a fifth of the hosts never answer is not scanned at a fifth of the speed. Answers on a LAN or the
+     * internet come within a few hundred ms; a filtered host's connect retries are at 1 s and 3 s.
+     */
+    public static final Duration STALL_AFTER = Duration.ofSeconds(1);
 
     private final ProbeSettings settings;
     private final Clock clock;
     private final ExecutorService io;
     private final AsynchronousChannelGroup group;
     private final ProbeConnector connector;
-    private final DeadlineQueue deadlines;
+    private final Deadlines deadlines;
     private final ExecutorService resolver;
 
     public ProbeEngine(ProbeSettings settings) {
@@ -56,7 +65,7 @@ public final class ProbeEngine implements AutoCloseable {
         }
         this.connector = new ProbeConnector(PropertyResolverUtils.toPropertyResolver(Map.of()),
                 new ProbeHandler(ClientIdentification.LINE, settings.maxBytes()), group, io, READ_BUFFER_BYTES);
-        this.deadlines = new DeadlineQueue(settings.deadline(), a -> Deadline.expire(a, settings.deadline()));
+        this.deadlines = new Deadlines(settings.deadline(), settings.phases(), STALL_AFTER);
         this.resolver = Executors.newFixedThreadPool(4, daemon("kexwatch-probe-dns"));
     }
 
@@ -66,8 +75,17 @@ public final class ProbeEngine implements AutoCloseable {
 
     /** Probes one target; the future always completes (never exceptionally) within the deadline. */
     public CompletableFuture<ProbeResult> probe(Target target) {
-        ProbeAttempt attempt = new ProbeAttempt(target, clock.instant());
-        deadlines.add(attempt);
+        return probe(target, () -> { });
+    }
+
+    /**
+     * As {@link #probe(Target)}; {@code stalled} runs once (on the deadline thread) if the probe is still running
+     * {@link #STALL_AFTER} after it started, so a caller that limits probes in flight may start another meanwhile.
+     */
+    public CompletableFuture<ProbeResult> probe(Target target, Runnable stalled) {
+        ProbeAttempt attempt = new ProbeAttempt(target, clock.instant(), deadlines);
+        attempt.onStall(stalled);
+        deadlines.started(attempt);
         if (HostLiteral.isIpLiteral(target.host())) {
             connect(attempt);
         } else {
@@ -77,24 +95,34 @@ public final class ProbeEngine implements AutoCloseable {
     }
 
     /**
-     * Probes every target with at most {@code settings.concurrency()} in flight, handing each result to
-     * {@code sink} as it completes (from any thread). Returns when all are done. Keeps no result itself,
-     * so a long target list costs no more memory than the probes in flight.
+     * Probes every target with at most {@code settings.concurrency()} working at once, and at most
+     * {@link ProbeSettings#maxInFlight()} in flight counting those only waiting on their host (see
+     * {@link #STALL_AFTER}), handing each result to {@code sink} as it completes (from any thread). Returns when all
+     * are done. Keeps no result itself, so a long target list costs no more memory than the probes in flight.
      */
     public void probeAll(Collection<Target> targets, Consumer<ProbeResult> sink) {
-        int slots = settings.concurrency();
-        Semaphore free = new Semaphore(slots);
+        int sockets = settings.maxInFlight();
+        Semaphore working = new Semaphore(settings.concurrency());
+        Semaphore inFlight = new Semaphore(sockets);
         for (Target target : targets) {
-            free.acquireUninterruptibly();
-            probe(target).whenComplete((result, error) -> {
+            inFlight.acquireUninterruptibly();
+            working.acquireUninterruptibly();
+            AtomicBoolean freed = new AtomicBoolean();
+            Runnable free = () -> {
+                if (freed.compareAndSet(false, true)) {
+                    working.release();
+                }
+            };
+            probe(target, free).whenComplete((result, error) -> {
                 try {
                     sink.accept(result);
                 } finally {
-                    free.release();
+                    free.run();
+                    inFlight.release();
                 }
             });
         }
-        free.acquireUninterruptibly(slots); // every slot back: every probe done and handed over
+        inFlight.acquireUninterruptibly(sockets); // every slot back: every probe done and handed over
     }
 
     private void connect(ProbeAttempt attempt) {

@@ -2,6 +2,7 @@ package dev.kexwatch.scan;
 
 import dev.kexwatch.probe.ProbeEngine;
 import dev.kexwatch.probe.ProbeResult;
+import dev.kexwatch.probe.ProbeSettings;
 import dev.kexwatch.probe.Target;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,12 +13,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Hands targets to the probe engine politely: at most {@code concurrency} probes in flight overall and at
- * most {@code perAddress} against any one address (Dropbear, for one, resets connections beyond about four
+ * Hands targets to the probe engine politely: at most {@code concurrency} probes working overall (a probe whose
+ * host has been silent for {@link ProbeEngine#STALL_AFTER} only waits, and makes room for another, up to
+ * {@link ProbeSettings#maxInFlight(int)} in flight: a fleet with many dead hosts is not scanned at their pace) and at
+ * most {@code perAddress} in flight against any one address (Dropbear, for one, resets connections beyond about four
  * from one source), addresses served round-robin, transient failures tried again up to {@code retries}
  * times. Targets come from a {@link Feed} as slots free up, so one slow host never holds others back. Plain
  * Java: no framework, so it is tested on its own.
@@ -66,10 +70,14 @@ final class ProbeDispatcher {
     private final Set<String> ready = new LinkedHashSet<>();
     private int waiting;
     private int running;
+    /** Probes in flight that no longer count against {@code concurrency}: their hosts keep them waiting. */
+    private int stalled;
+    private final int maxInFlight;
 
     ProbeDispatcher(ProbeEngine engine, Limits limits) {
         this.engine = engine;
         this.limits = limits;
+        this.maxInFlight = ProbeSettings.maxInFlight(limits.concurrency());
     }
 
     /** Probes a fixed set of targets; see {@link #run(Feed, BooleanSupplier, Consumer)}. */
@@ -93,7 +101,9 @@ final class ProbeDispatcher {
             boolean launched = false;
             for (Target next = nextTarget(); next != null; next = nextTarget()) {
                 Target target = next;
-                engine.probe(target).thenAccept(result -> finished(target, result, sink));
+                AtomicBoolean working = new AtomicBoolean(true);
+                engine.probe(target, () -> stalled(working)).thenAccept(result -> finished(target, working, result,
+                        sink));
                 launched = true;
             }
             if (!launched) {
@@ -133,7 +143,7 @@ final class ProbeDispatcher {
 
     /** A target that may start now (a free slot, an address under its cap); null when none may. */
     private synchronized Target nextTarget() {
-        if (running >= limits.concurrency() || ready.isEmpty()) {
+        if (running >= limits.concurrency() || running + stalled >= maxInFlight || ready.isEmpty()) {
             return null;
         }
         String address = ready.iterator().next();
@@ -150,10 +160,19 @@ final class ProbeDispatcher {
     }
 
     private synchronized boolean idle() {
-        return waiting == 0 && running == 0;
+        return waiting == 0 && running == 0 && stalled == 0;
     }
 
-    private void finished(Target target, ProbeResult result, Consumer<ProbeResult> sink) {
+    /** The probe only waits on its host now: its working slot goes to the next target. */
+    private synchronized void stalled(AtomicBoolean working) {
+        if (working.compareAndSet(true, false)) {
+            running--;
+            stalled++;
+            notifyAll();
+        }
+    }
+
+    private void finished(Target target, AtomicBoolean working, ProbeResult result, Consumer<ProbeResult> sink) {
         boolean retry;
         synchronized (this) {
             String address = target.addressKey();
@@ -177,14 +196,18 @@ final class ProbeDispatcher {
         } finally {
             // The slot is free only once the sink has the result, so run() never returns ahead of it.
             synchronized (this) {
-                running--;
+                if (working.compareAndSet(true, false)) {
+                    running--;
+                } else {
+                    stalled--;
+                }
                 notifyAll();
             }
         }
     }
 
     private synchronized int afterCancel() {
-        while (running > 0) {
+        while (running + stalled > 0) {
             waitBriefly();
         }
         return waiting;

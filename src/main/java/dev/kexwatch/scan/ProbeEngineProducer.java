@@ -1,5 +1,6 @@
 package dev.kexwatch.scan;
 
+import dev.kexwatch.probe.PhaseDeadlines;
 import dev.kexwatch.probe.ProbeEngine;
 import dev.kexwatch.probe.ProbeSettings;
 import dev.kexwatch.security.ScanTargetGuard;
@@ -17,6 +18,8 @@ public class ProbeEngineProducer {
     ProbeEngine engine(ProbeConfig config, ScanTargetGuard guard) {
         // the address each attempt dials is vetted itself, not just the name before the scan (DNS rebinding)
         return new ProbeEngine(new ProbeSettings(config.timeout(), config.concurrency(), config.maxBytes())
+                .withPhases(new PhaseDeadlines(config.connectTimeout(), config.identificationTimeout(),
+                        config.kexinitTimeout()))
                 .dialling(ip -> guard.whyRefused(ip.getHostAddress())));
     }
 

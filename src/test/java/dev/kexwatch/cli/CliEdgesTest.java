@@ -38,6 +38,26 @@ class CliEdgesTest {
     }
 
     @Test
+    void aStepDeadlineOfNothingIsAUsageError() {
+        CliRun run = CliRun.of(List.of("scan"), "--identification-timeout", "0", Ports.LOOPBACK + ":" + Ports.freePort());
+        assertThat(run.code()).isEqualTo(Cli.USAGE);
+        assertThat(run.err()).isEqualTo("kexwatch scan: --identification-timeout must be more than 0 seconds, not 0.0"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void aSilentHostEndsAtTheIdentificationDeadlineGiven() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 16, InetAddress.getByName(Ports.LOOPBACK))) {
+            CliRun run = CliRun.of(List.of("scan"), "--timeout", "30", "--identification-timeout", "0.3", "--json",
+                    Ports.LOOPBACK + ":" + silent.getLocalPort());
+
+            assertThat(run.code()).isEqualTo(1);
+            assertThat(run.out()).contains("\"outcome\":\"timeout_identification\"")
+                    .contains("300 ms after connecting (identification deadline)");
+        }
+    }
+
+    @Test
     void aHugeTimeoutIsAUsageErrorNotAStackTrace() {
         CliRun run = CliRun.of(List.of("scan"), "--timeout", "99999999999", Ports.LOOPBACK + ":" + Ports.freePort());
         assertThat(run.code()).isEqualTo(Cli.USAGE);

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import dev.kexwatch.scan.ScanRun;
 import dev.kexwatch.testsupport.Api;
 import dev.kexwatch.testsupport.MinaSshServer;
+import dev.kexwatch.testsupport.TestPolicies;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.kexwatch.security.CallsAs;
 import dev.kexwatch.security.Roles;
@@ -58,18 +59,7 @@ class PolicyRuntimeTest {
         }
     }
 
-    private static final String NO_CTR = """
-            id: no-ctr
-            version: "1"
-            title: No CTR ciphers
-            rules:
-              - id: forbid-ctr
-                category: cipher
-                forbid: ["*-ctr"]
-                severity: low
-                rationale: test policy
-                source: "opinion (kexwatch test)"
-            """;
+    private static final String NO_CTR = TestPolicies.NO_CTR;
 
     @Inject
     PolicyRegistry registry;

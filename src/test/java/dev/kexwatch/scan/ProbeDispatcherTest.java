@@ -2,11 +2,13 @@ package dev.kexwatch.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kexwatch.probe.PhaseDeadlines;
 import dev.kexwatch.probe.ProbeEngine;
 import dev.kexwatch.probe.ProbeOutcome;
 import dev.kexwatch.probe.ProbeResult;
 import dev.kexwatch.probe.ProbeSettings;
 import dev.kexwatch.probe.Target;
+import dev.kexwatch.testsupport.SshResponder;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -84,6 +86,32 @@ class ProbeDispatcherTest {
 
         assertThat(results).singleElement().extracting(ProbeResult::outcome).isEqualTo(ProbeOutcome.CLOSED_EARLY);
         assertThat(closing.accepted.get()).isEqualTo(3);
+    }
+
+    @Test
+    void probesWaitingOnSilentHostsMakeRoomWithinThePerAddressCap() throws IOException {
+        // One probe working at a time; the two silent hosts come first. Their probes only wait after
+        // ProbeEngine.STALL_AFTER and free the working slot, so the answering hosts are done before either silent
+        // one gives up; the per-address cap of 3 still holds for the waiting ones.
+        List<ServerSocket> silent = SshResponder.silent(List.of("127.0.0.1"), 2);
+        List<Target> targets = new ArrayList<>();
+        silent.forEach(s -> targets.add(new Target("127.0.0.1", s.getLocalPort())));
+        ProbeSettings settings = new ProbeSettings(Duration.ofSeconds(30), 1, 256 * 1024)
+                .withPhases(new PhaseDeadlines(Duration.ofSeconds(8), Duration.ofSeconds(8), Duration.ofSeconds(8)));
+        try (SshResponder answering = SshResponder.answering(List.of("127.0.0.1"), 3, Duration.ZERO);
+                ProbeEngine patient = new ProbeEngine(settings)) {
+            targets.addAll(answering.targets());
+            List<ProbeResult> finished = new CopyOnWriteArrayList<>();
+
+            new ProbeDispatcher(patient, new ProbeDispatcher.Limits(1, 3, 0)).run(targets, () -> false, finished::add);
+
+            assertThat(finished).extracting(ProbeResult::outcome).containsExactly(ProbeOutcome.OK, ProbeOutcome.OK,
+                    ProbeOutcome.OK, ProbeOutcome.TIMEOUT_IDENTIFICATION, ProbeOutcome.TIMEOUT_IDENTIFICATION);
+        } finally {
+            for (ServerSocket s : silent) {
+                s.close();
+            }
+        }
     }
 
     @Test

@@ -89,6 +89,11 @@ public enum HostileBehaviour {
     }),
     /** Accepts and never sends anything. */
     SILENT(ProbeOutcome.TIMEOUT_IDENTIFICATION, Conn::holdOpen),
+    /** Sends its identification line, then nothing: no KEXINIT ever comes. */
+    IDENTIFICATION_THEN_SILENT(ProbeOutcome.TIMEOUT_KEXINIT, c -> {
+        c.write("SSH-2.0-Mute_1.0\r\n");
+        c.holdOpen();
+    }),
     /** Resets the connection in the middle of the KEXINIT packet. */
     RESET_MID_PACKET(ProbeOutcome.RESET, c -> {
         c.write("SSH-2.0-Reset_1.0\r\n");

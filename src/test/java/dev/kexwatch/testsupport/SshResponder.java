@@ -16,11 +16,11 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * PER_ADDRESS [DELAY_MS]} prints {@code address port} per host, then {@code ready}; {@code … SshResponder ports
  * ADDRESSES BASE COUNT [GATE]} answers on the fixed ports BASE to BASE+COUNT-1 of every address (benchmarks: nmap
  * wants a port range) and prints {@code ready BASE..LAST}, then {@code gate open: …} each time the gate opens.
+ * {@code … SshResponder mix ADDRESSES BASE COUNT} is a fleet as a nightly scan meets it, decided by the port
+ * ({@link #mixed}): of every ten ports seven answer after 100-300 ms, two accept and never answer, one refuses.
  */
 public final class SshResponder implements AutoCloseable {
 
@@ -57,7 +59,8 @@ public final class SshResponder implements AutoCloseable {
     private final List<Target> targets = new ArrayList<>();
     private final Map<Target, AtomicInteger> connections = new ConcurrentHashMap<>();
     private final AtomicInteger answered = new AtomicInteger();
-    private final Deque<Due> due = new ArrayDeque<>();
+    /** Connections waiting for their answer, soonest first (delays differ per listener in a mix). */
+    private final PriorityQueue<Due> due = new PriorityQueue<>(Comparator.comparingLong(Due::at));
     private final long delayNanos;
     private final int gate;
     private final Thread loop;
@@ -106,7 +109,49 @@ public final class SshResponder implements AutoCloseable {
         }
     }
 
+    /** What one port of a {@link #mixed} fleet does, by the port's number (so a checker knows without asking). */
+    public enum Mix {
+        ANSWERS, SILENT, REFUSES;
+
+        public static Mix of(int port) {
+            int slot = Math.floorMod(port, 10);
+            return slot < 7 ? ANSWERS : slot < 9 ? SILENT : REFUSES;
+        }
+
+        /** 100-300 ms, spread by the port number, so every run of a benchmark waits the same. */
+        static Duration delay(int port) {
+            return Duration.ofMillis(100 + Math.floorMod(port * 7919, 201));
+        }
+    }
+
+    /**
+     * A realistic fleet on ports {@code base} to {@code base + count - 1} of each address ({@link Mix}): answering
+     * ports answer after 100-300 ms, silent ones accept and never send a byte, refusing ones have no listener.
+     */
+    public static SshResponder mixed(List<String> addresses, int base, int count) {
+        try {
+            SshResponder responder = new SshResponder(Duration.ZERO, 0);
+            for (String address : addresses) {
+                for (int port = base; port < base + count; port++) {
+                    Mix mix = Mix.of(port);
+                    if (mix != Mix.REFUSES) {
+                        responder.listen(address, port, mix == Mix.SILENT ? -1 : Mix.delay(port).toNanos());
+                    }
+                }
+            }
+            responder.loop.start();
+            return responder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void listen(String address, int port) throws IOException {
+        listen(address, port, delayNanos);
+    }
+
+    /** A listener whose connections are answered {@code delay} ns after accept; never when negative. */
+    private void listen(String address, int port, long delay) throws IOException {
         if (!address.startsWith("127.")) {
             throw new IllegalArgumentException(address + ": tests listen on loopback only");
         }
@@ -115,7 +160,7 @@ public final class SshResponder implements AutoCloseable {
         server.setOption(StandardSocketOptions.SO_REUSEADDR, port != 0);
         server.bind(new InetSocketAddress(address, port), 4096);
         server.configureBlocking(false);
-        server.register(selector, SelectionKey.OP_ACCEPT);
+        server.register(selector, SelectionKey.OP_ACCEPT, delay);
         Target target = new Target(address, server.socket().getLocalPort());
         targets.add(target);
         connections.put(target, new AtomicInteger());
@@ -140,11 +185,11 @@ public final class SshResponder implements AutoCloseable {
         try {
             while (selector.isOpen()) {
                 long wait = due.isEmpty() || gateShut() ? 0
-                        : Math.max(1, (due.peekFirst().at() - System.nanoTime()) / 1_000_000);
+                        : Math.max(1, (due.peek().at() - System.nanoTime()) / 1_000_000);
                 selector.select(wait);
                 for (SelectionKey key : selector.selectedKeys()) {
                     if (key.isValid() && key.isAcceptable()) {
-                        accept((ServerSocketChannel) key.channel());
+                        accept((ServerSocketChannel) key.channel(), (Long) key.attachment());
                     } else if (key.isValid() && key.isReadable()) {
                         read(key, sink);
                     }
@@ -157,14 +202,16 @@ public final class SshResponder implements AutoCloseable {
         }
     }
 
-    private void accept(ServerSocketChannel server) throws IOException {
+    private void accept(ServerSocketChannel server, long delay) throws IOException {
         SocketChannel client;
         while ((client = server.accept()) != null) {
             connections.get(new Target(server.socket().getInetAddress().getHostAddress(), server.socket().getLocalPort()))
                     .incrementAndGet();
             client.configureBlocking(false);
             client.register(selector, SelectionKey.OP_READ);
-            due.addLast(new Due(client, System.nanoTime() + delayNanos));
+            if (delay >= 0) {
+                due.add(new Due(client, System.nanoTime() + delay));
+            }
         }
     }
 
@@ -198,8 +245,8 @@ public final class SshResponder implements AutoCloseable {
             System.out.println("gate open: " + due.size() + " connections open at once");
         }
         long now = System.nanoTime();
-        while (!due.isEmpty() && due.peekFirst().at() - now <= 0) {
-            SocketChannel channel = due.pollFirst().channel();
+        while (!due.isEmpty() && due.peek().at() - now <= 0) {
+            SocketChannel channel = due.poll().channel();
             if (!channel.isOpen()) {
                 continue;
             }
@@ -267,11 +314,12 @@ public final class SshResponder implements AutoCloseable {
 
     public static void main(String[] args) throws InterruptedException {
         List<String> addresses = List.of(args[1].split(","));
-        if (args[0].equals("ports")) {
+        if (args[0].equals("ports") || args[0].equals("mix")) {
             int base = Integer.parseInt(args[2]);
             int count = Integer.parseInt(args[3]);
             int gate = args.length > 4 ? Integer.parseInt(args[4]) : 0;
-            SshResponder responder = onPorts(addresses, base, count, gate);
+            SshResponder responder = args[0].equals("mix") ? mixed(addresses, base, count)
+                    : onPorts(addresses, base, count, gate);
             System.out.println("ready " + base + ".." + (base + count - 1) + (gate > 0 ? " gate " + gate : ""));
             System.out.flush();
             waitForever(responder);
