@@ -52,7 +52,7 @@ class CliEdgesTest {
                     Ports.LOOPBACK + ":" + silent.getLocalPort());
 
             assertThat(run.code()).isEqualTo(1);
-            assertThat(run.out()).contains("\"outcome\":\"timeout_identification\"")
+            assertThat(run.out()).contains("\"outcome\":\"TIMEOUT_IDENTIFICATION\"")
                     .contains("300 ms after connecting (identification deadline)");
         }
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kexwatch.policy.HostRef;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import dev.kexwatch.testsupport.Api;
 import dev.kexwatch.testsupport.MinaSshServer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * new labels select.
  */
 @QuarkusTest
+@CallsAs(Roles.OPERATOR)
 class RejudgeRaceTest {
 
     @Inject
