@@ -236,8 +236,14 @@ public class ScanService {
             ScanRun.Status status = prober.retrying("leaving scan " + scanId,
                     () -> inTransaction(() -> leave(scanId, fail)));
             metrics.scanned(took);
-            progress = null;
-            finished.fire(new ScanFinished(scanId, status, took));
+            // Observers (gauges, matrix, cache) run before this replica counts as free: a scan started meanwhile
+            // waits for them in begin() rather than queueing behind them on this one thread while already
+            // "running" in the database.
+            try {
+                finished.fire(new ScanFinished(scanId, status, took));
+            } finally {
+                progress = null;
+            }
             LOG.infof("Scan %d %s; replica %s took part for %s and probed %s", scanId, status, instance.id(), took,
                     live.outcomes());
         }
