@@ -16,7 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -76,7 +75,26 @@ final class Browser implements AutoCloseable {
     void submit(String buttonCss) {
         WebElement old = driver.findElement(By.tagName("html"));
         find(buttonCss).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> gone(old));
+    }
+
+    /**
+     * True once the element's document has been replaced. Selenium's {@code stalenessOf} knows only the stale-element
+     * error; Chromium 156 may answer for a node of the old document with "Node with given id does not belong to the
+     * document" instead, which means the same.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** The element, or a failure that says where the browser was and what it saw. */
