@@ -51,7 +51,7 @@ class FleetSnapshotTest {
 
     @Test
     void aHostAPolicyNeverJudgedIsNotCountedCompliantUnderIt() {
-        HostRow judgedBeforeHardenedCameIn = new HostRow(10, "10.0.0.10", 22, Map.of("profile", "hardened"),
+        HostRow judgedBeforeHardenedCameIn = new HostRow(10, "127.0.9.10", 22, Map.of("profile", "hardened"),
                 HostState.compliant, Optional.of(HARDENED), List.of(), Set.of(), Set.of("baseline"));
 
         FleetSnapshot snapshot = snapshot(List.of(judgedBeforeHardenedCameIn), 0);
@@ -110,7 +110,7 @@ class FleetSnapshotTest {
         assertThat(capped.perHost()).extracting(HostRow::id).containsExactly(10L, 11L, 12L);
         assertThat(capped.counts().perHostDropped()).isEqualTo(1);
         assertThat(snapshot(fleet(false), 0).perHost()).isEmpty();
-        assertThat(capped.perHost().get(0).endpoint()).isEqualTo("10.0.0.10:22");
+        assertThat(capped.perHost().get(0).endpoint()).isEqualTo("127.0.9.10:22");
         assertThat(new HostRow(1, "::1", 2222, Map.of(), HostState.unscanned, Optional.empty(), List.of(), Set.of(), Set.of())
                 .endpoint()).isEqualTo("[::1]:2222");
     }
@@ -118,16 +118,16 @@ class FleetSnapshotTest {
     /** A compliant hardened host, a legacy one, an unreachable and an unscanned one. */
     private static List<HostRow> fleet(boolean legacyIsNew) {
         return List.of(
-                new HostRow(10, "10.0.0.10", 22, Map.of("profile", "hardened"), HostState.compliant,
+                new HostRow(10, "127.0.9.10", 22, Map.of("profile", "hardened"), HostState.compliant,
                         Optional.of(HARDENED), List.of(), Set.of(), ALL),
                 legacyHost(legacyIsNew ? List.of(run(LEGACY, "2026-01-02T02:00:00Z"), run(HARDENED, "2026-01-01T02:00:00Z"))
                         : List.of()),
-                new HostRow(12, "10.0.0.12", 22, Map.of(), HostState.unreachable, Optional.empty(), List.of(), Set.of(), Set.of()),
-                new HostRow(13, "10.0.0.13", 22, Map.of(), HostState.unscanned, Optional.empty(), List.of(), Set.of(), Set.of()));
+                new HostRow(12, "127.0.9.12", 22, Map.of(), HostState.unreachable, Optional.empty(), List.of(), Set.of(), Set.of()),
+                new HostRow(13, "127.0.9.13", 22, Map.of(), HostState.unscanned, Optional.empty(), List.of(), Set.of(), Set.of()));
     }
 
     private static HostRow legacyHost(List<OkRun> okRuns) {
-        return new HostRow(11, "10.0.0.11", 22, Map.of("env", "prod"), HostState.non_compliant, Optional.of(LEGACY),
+        return new HostRow(11, "127.0.9.11", 22, Map.of("env", "prod"), HostState.non_compliant, Optional.of(LEGACY),
                 okRuns, Set.of("baseline"), ALL);
     }
 
