@@ -62,6 +62,7 @@ final class DeepFormat {
         ca.put("type", cert.ca().type());
         ca.put("bits", cert.ca().bits());
         ca.put("fingerprint", cert.ca().fingerprint());
+        node.put("signatureVerified", cert.signatureVerified());
         return node;
     }
 
@@ -98,7 +99,8 @@ final class DeepFormat {
             key.certificate().ifPresent(c -> rows.add(new String[] {"certificate", "'" + c.keyId() + "' serial "
                     + Long.toUnsignedString(c.serial()) + ", principals " + String.join(",", c.principals())
                     + ", valid " + time(c.validAfter()) + " to " + time(c.validBefore()) + ", CA " + c.ca().bits()
-                    + "-bit " + c.ca().type() + " " + c.ca().fingerprint()}));
+                    + "-bit " + c.ca().type() + " " + c.ca().fingerprint()
+                    + (c.signatureVerified() ? "" : " (CA signature NOT verified)")}));
         }
         if (!deep.gex().isEmpty()) {
             StringBuilder sizes = new StringBuilder(deep.gexAlgorithm()).append(":");

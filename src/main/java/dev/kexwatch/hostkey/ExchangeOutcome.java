@@ -29,7 +29,8 @@ final class ExchangeOutcome {
 
     private static HostKey result(ExchangeRecord record, DeepOutcome outcome, String detail) {
         Optional<KeyInfo> key = Optional.ofNullable(record.key).map(KeyFacts::of);
-        Optional<HostCertificate> cert = Optional.ofNullable(record.certificate).map(ExchangeOutcome::certificate);
+        Optional<HostCertificate> cert = Optional.ofNullable(record.certificate)
+                .map(c -> certificate(c, record.caSignatureVerified));
         return new HostKey(record.asked, key, Boolean.TRUE.equals(record.verified), cert, outcome, detail);
     }
 
@@ -69,10 +70,11 @@ final class ExchangeOutcome {
         return root;
     }
 
-    static HostCertificate certificate(OpenSshCertificate cert) {
+    static HostCertificate certificate(OpenSshCertificate cert, boolean signatureVerified) {
         return new HostCertificate(cert.getType().name().toLowerCase(Locale.ROOT), cert.getId(), cert.getSerial(),
                 cert.getPrincipals() == null ? java.util.List.of() : java.util.List.copyOf(cert.getPrincipals()),
                 CertTime.of(cert.getValidAfter()), CertTime.of(cert.getValidBefore()),
-                cert.getCriticalOptionsMap(), cert.getExtensionsMap(), KeyFacts.of(cert.getCaPubKey()));
+                cert.getCriticalOptionsMap(), cert.getExtensionsMap(), KeyFacts.of(cert.getCaPubKey()),
+                signatureVerified);
     }
 }

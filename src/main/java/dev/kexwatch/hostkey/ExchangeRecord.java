@@ -18,6 +18,7 @@ final class ExchangeRecord {
     final String asked;
     volatile PublicKey key;
     volatile OpenSshCertificate certificate;
+    volatile boolean caSignatureVerified;
     volatile Boolean verified;
     volatile DeepOutcome refusal;
     volatile String refusalDetail;

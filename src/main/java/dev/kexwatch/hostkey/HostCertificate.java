@@ -9,10 +9,11 @@ import java.util.Map;
  *
  * @param validAfter {@link Instant#EPOCH} when the certificate is valid from the beginning of time
  * @param validBefore {@link Instant#MAX} when it never expires (OpenSSH's "forever")
+ * @param signatureVerified whether the CA's signature over the certificate body verifies with {@code ca}
  */
 public record HostCertificate(String certType, String keyId, long serial, List<String> principals,
         Instant validAfter, Instant validBefore, Map<String, String> criticalOptions,
-        Map<String, String> extensions, KeyInfo ca) {
+        Map<String, String> extensions, KeyInfo ca, boolean signatureVerified) {
 
     public HostCertificate {
         principals = List.copyOf(principals);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,6 @@ import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.cipher.Cipher;
 import org.apache.sshd.common.kex.BuiltinDHFactories;
-import org.apache.sshd.common.kex.KeyExchangeFactory;
 import org.apache.sshd.common.mac.BuiltinMacs;
 import org.apache.sshd.common.mac.Mac;
 import org.apache.sshd.common.session.Session;
@@ -34,13 +34,8 @@ public final class HostKeyExchange implements AutoCloseable {
 
     public HostKeyExchange() {
         client = SshClient.setUpDefaultClient();
-        List<KeyExchangeFactory> kex = new ArrayList<>();
-        for (BuiltinDHFactories dh : BuiltinDHFactories.VALUES) {
-            if (dh.isSupported()) {
-                kex.add(RecordingKeyExchange.factory(dh));
-            }
-        }
-        client.setKeyExchangeFactories(kex);
+        client.setKeyExchangeFactories(BuiltinDHFactories.VALUES.stream().filter(BuiltinDHFactories::isSupported)
+                .sorted(Comparator.comparingInt(HostKeyExchange::cost)).map(RecordingKeyExchange::factory).toList());
         client.setCipherFactories(new ArrayList<NamedFactory<Cipher>>(
                 BuiltinCiphers.VALUES.stream().filter(BuiltinCiphers::isSupported).toList()));
         client.setMacFactories(new ArrayList<NamedFactory<Mac>>(
@@ -62,6 +57,26 @@ public final class HostKeyExchange implements AutoCloseable {
             }
         });
         client.start();
+    }
+
+    /**
+     * The client's preference decides the key exchange (RFC 4253 §7.1), and the exchange only carries the host
+     * key signature we came for: cheapest first for both ends (an X25519 exchange costs well under a millisecond,
+     * a 2048-bit or larger modular exponentiation several, on the server too). Finite-field groups and the
+     * post-quantum hybrids stay offered, for servers with nothing else; group exchange last.
+     */
+    private static int cost(BuiltinDHFactories dh) {
+        String name = dh.getName();
+        if (name.startsWith("curve25519")) {
+            return 0;
+        }
+        if (name.startsWith("ecdh-sha2-") || name.startsWith("curve448")) {
+            return 1;
+        }
+        if (dh.isGroupExchange()) {
+            return 4;
+        }
+        return name.startsWith("diffie-hellman-") ? 2 : 3;
     }
 
     /** Completes one exchange asking for {@code algorithm}; never throws, ends within {@code deadline}. */

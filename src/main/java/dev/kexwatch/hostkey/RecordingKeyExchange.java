@@ -14,7 +14,8 @@ import org.apache.sshd.common.session.Session;
 /**
  * MINA's client key exchange, except that a host certificate is recorded instead of judged: MINA would
  * check principals against the address dialled and drop a certificate it dislikes, while a scanner wants
- * every field of it (policy judges expiry and CA strength later).
+ * every field of it and whether its CA signature verifies (policy judges expiry, CA strength and the
+ * signature later).
  */
 final class RecordingKeyExchange extends DHGClient {
 
@@ -60,6 +61,8 @@ final class RecordingKeyExchange extends DHGClient {
 
     @Override
     protected void verifyCertificate(Session session, OpenSshCertificate certificate) {
-        ExchangeRecord.of(session).certificate = certificate;
+        ExchangeRecord record = ExchangeRecord.of(session);
+        record.caSignatureVerified = CaSignature.verifies(session, certificate);
+        record.certificate = certificate;
     }
 }

@@ -101,7 +101,9 @@ public sealed interface Check {
         MIN_KEY_BITS("min-key-bits"),
         MIN_GROUP_BITS("min-group-bits"),
         CERT_CA_MIN_BITS("cert-ca-min-bits"),
-        CERT_EXPIRES_WITHIN_DAYS("cert-expires-within-days");
+        CERT_EXPIRES_WITHIN_DAYS("cert-expires-within-days"),
+        /** {@code check: host-key-signatures}: an exchange-hash or certificate CA signature that does not verify. */
+        HOST_KEY_SIGNATURES("host-key-signatures");
 
         private final String id;
 

@@ -1,12 +1,14 @@
 package dev.kexwatch.policy;
 
 import dev.kexwatch.algorithm.Category;
+import dev.kexwatch.hostkey.DeepOutcome;
 import dev.kexwatch.hostkey.DeepResult;
 import dev.kexwatch.hostkey.GexGroup;
 import dev.kexwatch.hostkey.HostCertificate;
 import dev.kexwatch.hostkey.KeyInfo;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +33,7 @@ final class DeepJudge {
             case CERT_EXPIRES_WITHIN_DAYS -> certificates(deep).stream().filter(c -> c.expiresWithin(
                     today.atStartOfDay().toInstant(ZoneOffset.UTC), check.value()))
                     .map(c -> "certificate '" + c.keyId() + "' valid before " + c.validBefore()).toList();
+            case HOST_KEY_SIGNATURES -> unverified(deep);
         };
         if (names.isEmpty()) {
             return List.of();
@@ -38,6 +41,17 @@ final class DeepJudge {
         Category category = check.deepKind() == Check.DeepKind.MIN_GROUP_BITS ? Category.KEX : Category.HOST_KEY;
         return List.of(new Finding(policy.id(), rule.id(), rule.severity(), category, Optional.empty(), names,
                 names, rule.rationale(), rule.source(), rule.remediation().map(r -> "# " + r).orElse("")));
+    }
+
+    /** Exchange hashes a key did not sign (RFC 4253 §8) and certificates their CA did not sign (PROTOCOL.certkeys). */
+    private static List<String> unverified(DeepResult deep) {
+        List<String> names = new ArrayList<>();
+        deep.hostKeys().stream().filter(k -> k.outcome() == DeepOutcome.BAD_SIGNATURE).forEach(k -> names.add(
+                k.key().map(key -> describe(k.algorithm(), key)).orElse(k.algorithm())
+                        + ": exchange-hash signature does not verify"));
+        certificates(deep).stream().filter(c -> !c.signatureVerified()).forEach(c -> names.add("certificate '"
+                + c.keyId() + "': CA signature does not verify with " + c.ca().type() + " " + c.ca().fingerprint()));
+        return names;
     }
 
     private static List<HostCertificate> certificates(DeepResult deep) {

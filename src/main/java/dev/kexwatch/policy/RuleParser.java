@@ -27,7 +27,7 @@ final class RuleParser {
     private static final List<String> CATEGORIES =
             Scope.JUDGED.stream().map(Category::id).toList();
     private static final List<String> BUILTIN_CHECKS = List.of("terrapin", "nothing-acceptable", "ssh1-only",
-            "ssh1-enabled");
+            "ssh1-enabled", Check.DeepKind.HOST_KEY_SIGNATURES.id());
 
     private final Problems problems;
 
@@ -195,6 +195,9 @@ final class RuleParser {
         }
         if (name.equals("nothing-acceptable")) {
             return Optional.of(new Check.NothingAcceptable());
+        }
+        if (name.equals(Check.DeepKind.HOST_KEY_SIGNATURES.id())) {
+            return Optional.of(new Check.Deep(Check.DeepKind.HOST_KEY_SIGNATURES, "", 0)); // judged by DeepJudge
         }
         if (name.equals("ssh1-only") || name.equals("ssh1-enabled")) {
             category.ifPresent(c -> problems.at(node, "the " + name + " check judges the identification line: remove 'category'"));

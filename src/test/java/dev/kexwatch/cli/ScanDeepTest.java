@@ -3,6 +3,7 @@ package dev.kexwatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kexwatch.testsupport.CertifiedMinaServer;
 import dev.kexwatch.testsupport.HostKeyFiles;
 import dev.kexwatch.testsupport.HostileSshServer;
 import dev.kexwatch.testsupport.KexReplies;
@@ -50,6 +51,8 @@ class ScanDeepTest {
             assertThat(certified.get("principals").get(0).asText()).isEqualTo("web-1.example");
             assertThat(certified.get("ca").get("type").asText()).isEqualTo("ssh-ed25519");
             assertThat(certified.get("ca").get("bits").asInt()).isEqualTo(256);
+            assertThat(certified.get("signatureVerified").asBoolean()).isTrue();
+            assertThat(rules).doesNotContain("host-key-signatures");
 
             CliRun table = CliRun.of(SCAN, "--deep", "--detail", sshd.target().toString());
             assertThat(table.out()).contains("host key", "1024-bit ssh-rsa " + rsaKey.get("fingerprint").asText(),
@@ -69,6 +72,23 @@ class ScanDeepTest {
             host.get("policy").get("findings").forEach(f -> rules.add(f.get("rule").asText()));
             assertThat(rules).contains("gex-group-2048");
             assertThat(deep.code()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aForgedHostCertificateIsShownAndFailsTheBaseline() throws Exception {
+        try (CertifiedMinaServer server = CertifiedMinaServer.tampered()) {
+            CliRun deep = CliRun.of(SCAN, "--json", "--deep", server.target().toString());
+            JsonNode certified = find(deep.json().get(0).get("hostKeys"), CertifiedMinaServer.CERT_ALGORITHM)
+                    .get("certificate");
+            assertThat(certified.get("keyId").asText()).isEqualTo("forged-host");
+            assertThat(certified.get("signatureVerified").asBoolean()).isFalse();
+            List<String> rules = new ArrayList<>();
+            deep.json().get(0).get("policy").get("findings").forEach(f -> rules.add(f.get("rule").asText()));
+            assertThat(rules).contains("host-key-signatures");
+            assertThat(deep.code()).isEqualTo(3);
+            CliRun table = CliRun.of(SCAN, "--deep", "--detail", server.target().toString());
+            assertThat(table.out()).contains("'forged-host' serial 77", "(CA signature NOT verified)");
         }
     }
 

@@ -126,6 +126,7 @@ class OpenSshHostKeyTest {
         assertThat(listing).contains("Signing CA: ECDSA " + c.ca().fingerprint());
         assertThat(c.ca().bits()).isEqualTo(384);
         assertThat(c.ca().type()).isEqualTo("ecdsa-sha2-nistp384");
+        assertThat(c.signatureVerified()).as("the ssh-keygen -s CA's signature over the certificate").isTrue();
         Matcher valid = Pattern.compile("Valid: from (\\S+) to (\\S+)").matcher(listing);
         assertThat(valid.find()).isTrue();
         assertThat(c.validAfter()).isEqualTo(local(valid.group(1)));

@@ -55,6 +55,17 @@ class DeepRulesTest {
     }
 
     @Test
+    void signaturesThatDoNotVerifyAreFindings() {
+        KeyInfo ca = new KeyInfo("ssh-ed25519", 256, "SHA256:ca");
+        assertThat(rules(deep(certified(TODAY.plusDays(90), ca, false)))).containsExactly("host-key-signatures");
+        HostKey forged = new HostKey("ssh-ed25519", Optional.of(new KeyInfo("ssh-ed25519", 256, "SHA256:x")), false,
+                Optional.empty(), DeepOutcome.BAD_SIGNATURE, "");
+        assertThat(rules(deep(forged))).containsExactly("host-key-signatures");
+        HostKey unreachable = HostKey.failed("ssh-ed25519", DeepOutcome.TIMEOUT, "");
+        assertThat(rules(deep(unreachable))).isEmpty();
+    }
+
+    @Test
     void withoutADeepHandshakeTheDeepRulesFindNothing() {
         Evaluation evaluation = new PolicyEngine().evaluate(BASELINE, Optional.of(strongOffer()), "2.0",
                 Optional.empty(), HOST, TODAY);
@@ -82,8 +93,12 @@ class DeepRulesTest {
     }
 
     private static HostKey certified(LocalDate validBefore, KeyInfo ca) {
+        return certified(validBefore, ca, true);
+    }
+
+    private static HostKey certified(LocalDate validBefore, KeyInfo ca, boolean caSigned) {
         HostCertificate cert = new HostCertificate("host", "web-1", 1, List.of("web-1"), Instant.EPOCH,
-                validBefore.atStartOfDay().toInstant(java.time.ZoneOffset.UTC), Map.of(), Map.of(), ca);
+                validBefore.atStartOfDay().toInstant(java.time.ZoneOffset.UTC), Map.of(), Map.of(), ca, caSigned);
         return new HostKey("ssh-ed25519-cert-v01@openssh.com", Optional.of(new KeyInfo("ssh-ed25519", 256,
                 "SHA256:x")), true, Optional.of(cert), DeepOutcome.OK, "");
     }

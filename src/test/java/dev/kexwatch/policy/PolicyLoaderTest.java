@@ -161,7 +161,7 @@ class PolicyLoaderTest {
                         + " both directions (RFC 4253 §7.1)",
                 "bad.yaml:15:22: bad verdict 'awful': use weak, insecure or unknown",
                 "bad.yaml:20:12: unknown check 'terapin' (did you mean 'terrapin'?): use one of"
-                        + " terrapin, nothing-acceptable, ssh1-only, ssh1-enabled",
+                        + " terrapin, nothing-acceptable, ssh1-only, ssh1-enabled, host-key-signatures",
                 "bad.yaml:25:5: a waiver needs 'host' or 'labels' to say which hosts it covers",
                 "bad.yaml:25:11: waiver names rule 'r9', which this policy does not have");
     }

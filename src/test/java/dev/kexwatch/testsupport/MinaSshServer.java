@@ -69,13 +69,18 @@ public final class MinaSshServer implements AutoCloseable {
         server.setMacFactories(new ArrayList<NamedFactory<Mac>>(
                 resolve(algorithms.macs(), BuiltinMacs::fromFactoryName)));
         server.setKeyPairProvider(hostKeys(algorithms.hostKeys()));
+        return new MinaSshServer(started(server), algorithms);
+    }
+
+    /** Starts a configured server that lets nobody log in. */
+    static SshServer started(SshServer server) {
         server.setPasswordAuthenticator((user, password, session) -> false);
         try {
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new MinaSshServer(server, algorithms);
+        return server;
     }
 
     private static <T> List<T> resolve(List<String> names, Function<String, T> lookup) {
@@ -101,7 +106,7 @@ public final class MinaSshServer implements AutoCloseable {
         return KeyPairProvider.wrap(keys);
     }
 
-    private static KeyPair generate(String algorithm, int bits) {
+    static KeyPair generate(String algorithm, int bits) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
             generator.initialize(bits);
@@ -130,6 +135,10 @@ public final class MinaSshServer implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(server);
+    }
+
+    static void stop(SshServer server) {
         try {
             server.stop(true);
         } catch (IOException e) {
