@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * The training run that builds the command line's class-data archive at package time ({@code src/main/bin/kexwatch}
- * runs it under {@code -XX:ArchiveClassesAtExit}): scans a canned SSH server on a loopback port and a closed port in
- * every output format, so the archive holds the classes a real scan loads. Never part of a user's run.
+ * runs it with {@code -XX:DumpLoadedClassList}, then dumps a static archive of those classes, on a class path of the
+ * jars it loaded from): scans a canned SSH server on a loopback port and a closed port in every output format, so
+ * the archive holds the classes a real scan loads. Never part of a user's run.
  */
 public final class CdsTraining {
 
