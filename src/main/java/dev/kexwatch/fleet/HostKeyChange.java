@@ -1,0 +1,54 @@
+package dev.kexwatch.fleet;
+
+import dev.kexwatch.hostkey.DeepResult;
+import dev.kexwatch.hostkey.HostKey;
+import dev.kexwatch.hostkey.KeyInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A host key that changed, appeared or went away between two deep handshakes of one host, per algorithm asked.
+ * A key is its fingerprint: a re-imaged host or a man in the middle shows as {@code CHANGED}.
+ *
+ * @param from the fingerprint before, null when it {@code APPEARED}
+ * @param to the fingerprint after, null when it is {@code GONE}
+ */
+public record HostKeyChange(String algorithm, Change change, String from, String to) {
+
+    public enum Change {
+        APPEARED, CHANGED, GONE
+    }
+
+    public static List<HostKeyChange> between(DeepResult before, DeepResult after) {
+        Map<String, String> was = fingerprints(before);
+        Map<String, String> is = fingerprints(after);
+        Set<String> algorithms = new LinkedHashSet<>(was.keySet());
+        algorithms.addAll(is.keySet());
+        List<HostKeyChange> changes = new ArrayList<>();
+        for (String algorithm : algorithms) {
+            String from = was.get(algorithm);
+            String to = is.get(algorithm);
+            if (from == null) {
+                changes.add(new HostKeyChange(algorithm, Change.APPEARED, null, to));
+            } else if (to == null) {
+                changes.add(new HostKeyChange(algorithm, Change.GONE, from, null));
+            } else if (!from.equals(to)) {
+                changes.add(new HostKeyChange(algorithm, Change.CHANGED, from, to));
+            }
+        }
+        return changes;
+    }
+
+    /** Algorithm asked → fingerprint, for the exchanges that read a key. */
+    private static Map<String, String> fingerprints(DeepResult deep) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (HostKey key : deep.hostKeys()) {
+            key.key().map(KeyInfo::fingerprint).ifPresent(f -> keys.put(key.algorithm(), f));
+        }
+        return keys;
+    }
+}
