@@ -1,5 +1,6 @@
 package dev.kexwatch.fleet;
 
+import dev.kexwatch.hostkey.DeepOutcome;
 import dev.kexwatch.hostkey.DeepResult;
 import dev.kexwatch.hostkey.HostKey;
 import dev.kexwatch.hostkey.KeyInfo;
@@ -23,6 +24,11 @@ public record HostKeyChange(String algorithm, Change change, String from, String
         APPEARED, CHANGED, GONE
     }
 
+    /**
+     * A key appears or goes away only with its algorithm: when the server starts or stops offering it (or no longer
+     * agrees on it). An exchange that failed on the way (a timeout, a dropped connection) says nothing about the
+     * key, so it is no change: a flaky network must not look like a re-imaged host.
+     */
     public static List<HostKeyChange> between(DeepResult before, DeepResult after) {
         Map<String, String> was = fingerprints(before);
         Map<String, String> is = fingerprints(after);
@@ -32,15 +38,21 @@ public record HostKeyChange(String algorithm, Change change, String from, String
         for (String algorithm : algorithms) {
             String from = was.get(algorithm);
             String to = is.get(algorithm);
-            if (from == null) {
+            if (from == null && notAsked(before, algorithm)) {
                 changes.add(new HostKeyChange(algorithm, Change.APPEARED, null, to));
-            } else if (to == null) {
+            } else if (to == null && notAsked(after, algorithm)) {
                 changes.add(new HostKeyChange(algorithm, Change.GONE, from, null));
-            } else if (!from.equals(to)) {
+            } else if (from != null && to != null && !from.equals(to)) {
                 changes.add(new HostKeyChange(algorithm, Change.CHANGED, from, to));
             }
         }
         return changes;
+    }
+
+    /** The handshake did not ask for the algorithm (not offered), or the server would not agree on it. */
+    private static boolean notAsked(DeepResult deep, String algorithm) {
+        return deep.hostKeys().stream().filter(k -> k.algorithm().equals(algorithm))
+                .allMatch(k -> k.outcome() == DeepOutcome.NOT_NEGOTIATED);
     }
 
     /** Algorithm asked → fingerprint, for the exchanges that read a key. */

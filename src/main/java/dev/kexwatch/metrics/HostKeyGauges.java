@@ -3,6 +3,7 @@ package dev.kexwatch.metrics;
 import dev.kexwatch.fleet.DeepFleetViews.Counts;
 import dev.kexwatch.fleet.DeepQueries;
 import dev.kexwatch.scan.HostStatusChanged;
+import dev.kexwatch.scan.ScanFinished;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -41,6 +42,11 @@ public class HostKeyGauges {
     }
 
     void onDeepPass(@Observes HostStatusChanged event) {
+        refresh();
+    }
+
+    /** Hosts enabled, disabled or removed since count differently; a scan is when the other fleet gauges move. */
+    void onScan(@Observes ScanFinished event) {
         refresh();
     }
 

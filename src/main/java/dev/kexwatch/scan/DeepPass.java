@@ -108,7 +108,8 @@ public class DeepPass {
             });
             return true;
         } catch (RuntimeException e) {
-            // the host was deleted meanwhile, or the database is away: its scan result stands; due again next pass
+            // the host was deleted meanwhile, or the database is away: its scan result stands, and its claim too
+            // (due again after kexwatch.deep.every), so a database outage does not turn into a retry storm
             LOG.warnf("Deep pass after scan %d: host %d not stored (%s)", scanId, host.hostId(), e.getMessage());
             return false;
         }

@@ -3,6 +3,7 @@ package dev.kexwatch.scan;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kexwatch.fleet.DeepStore;
 import dev.kexwatch.security.CallsAs;
 import dev.kexwatch.security.Roles;
 import dev.kexwatch.testsupport.Api;
@@ -18,6 +19,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,6 +68,9 @@ class DeepServiceTest {
 
     @Inject
     ScanService scans;
+
+    @Inject
+    DeepStore deepStore;
 
     @BeforeAll
     static void startServers() {
@@ -223,6 +229,15 @@ class DeepServiceTest {
         assertThat(gauge(after, "kexwatch_hosts_shared_host_key")).isEqualTo(0);
         assertThat(gauge(after, "kexwatch_hosts_weak_host_key")).isEqualTo(1);
         assertThat(gauge(after, "kexwatch_host_key_changes")).isEqualTo(1);
+    }
+
+    @Test
+    void aHostIsClaimedForItsDeepHandshakeOncePerPeriodAcrossReplicas() {
+        Instant now = Instant.now().plus(Duration.ofDays(1)); // past whatever the passes above left due
+        Duration day = Duration.ofHours(24);
+        assertThat(deepStore.claim(sshdId, now, now.plus(day))).isTrue();
+        assertThat(deepStore.claim(sshdId, now.plus(Duration.ofHours(23)), now.plus(day).plus(day))).isFalse();
+        assertThat(deepStore.claim(sshdId, now.plus(day), now.plus(day).plus(day))).isTrue();
     }
 
     private static String metrics() {
