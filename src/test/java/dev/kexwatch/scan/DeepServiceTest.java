@@ -8,6 +8,8 @@ import dev.kexwatch.security.CallsAs;
 import dev.kexwatch.security.Roles;
 import dev.kexwatch.testsupport.Api;
 import dev.kexwatch.testsupport.HostKeyFiles;
+import dev.kexwatch.testsupport.HostileSshServer;
+import dev.kexwatch.testsupport.KexReplies;
 import dev.kexwatch.testsupport.MinaSshServer;
 import dev.kexwatch.testsupport.MinaSshServer.Algorithms;
 import dev.kexwatch.testsupport.OpenSshServer;
@@ -65,6 +67,11 @@ class DeepServiceTest {
     private static String sharedCsvBefore;
     private static String metricsBefore;
     private static long secondScan;
+    private static String metricsAfter;
+    private static HostileSshServer badSignature;
+    private static HostileSshServer smallGroup;
+    private static long badSignatureId;
+    private static long smallGroupId;
 
     @Inject
     ScanService scans;
@@ -82,11 +89,13 @@ class DeepServiceTest {
         Path ca = files.generate("ca", "ed25519", 0);
         Path cert = files.certify(ca, ed25519, HOSTILE_KEY_ID, 7, "localhost", "-1d:+10d");
         sshd = OpenSshServer.startWithHostKeys(List.of(rsa, ed25519), "HostCertificate " + cert);
+        badSignature = KexReplies.replying(KexReplies.BadReply.BAD_SIGNATURE);
+        smallGroup = KexReplies.groupOf(1024);
     }
 
     @AfterAll
     static void stopServers() {
-        for (AutoCloseable server : new AutoCloseable[] {original, clone, sshd}) {
+        for (AutoCloseable server : new AutoCloseable[] {original, clone, sshd, badSignature, smallGroup}) {
             try {
                 if (server != null) {
                     server.close();
@@ -117,6 +126,30 @@ class DeepServiceTest {
         clone.close();
         clone = MinaSshServer.start(RSA_AND_GEX, CLONE_ADDRESS, port, List.of(REPLACEMENT));
         secondScan = scans.runNow("test", labels).orElseThrow().id();
+        metricsAfter = metrics();
+
+        // Hand-played servers, scanned once on their own: their keys are new on every connection.
+        Map<String, String> hostile = Map.of("suite", SUITE + "-hostile");
+        badSignatureId = Api.addHost(badSignature.target().host(), badSignature.target().port(), hostile);
+        smallGroupId = Api.addHost(smallGroup.target().host(), smallGroup.target().port(), hostile);
+        assertThat(scans.runNow("test", hostile)).isPresent();
+    }
+
+    @Test
+    void aFailedDeepHandshakeIsANamedOutcomeNextToTheKexinitResultItKeeps() {
+        JsonPath report = Api.host(badSignatureId);
+        assertThat(report.getString("compliance.outcome")).isEqualTo("OK");
+        assertThat(report.getList("lists.kex")).containsExactly("curve25519-sha256");
+        assertThat(report.getList("hostKeys.algorithm")).containsExactly("ssh-ed25519");
+        assertThat(report.getString("hostKeys[0].outcome")).isEqualTo("BAD_SIGNATURE");
+        assertThat(report.getBoolean("hostKeys[0].signatureVerified")).isFalse();
+    }
+
+    @Test
+    void aServerHandingOutOneThousandTwentyFourBitGroupsFailsTheBaseline() {
+        JsonPath report = Api.host(smallGroupId);
+        assertThat(report.getList("gex.bits")).contains(1024);
+        assertThat(report.getList("compliance.findings.ruleId")).contains("gex-group-2048");
     }
 
     @Test
@@ -171,15 +204,16 @@ class DeepServiceTest {
 
     @Test
     void aKeyThatChangedShowsInTheViewInDriftAndInChanges() throws IOException {
-        JsonPath changes = given().get("/api/reports/host-keys/changes").then().statusCode(200).extract().jsonPath();
+        JsonPath changes = given().queryParam("scan", secondScan).get("/api/reports/host-keys/changes").then()
+                .statusCode(200).extract().jsonPath();
         assertThat(changes.getList("hostId", Long.class)).containsExactly(cloneId);
         assertThat(changes.getLong("[0].scanId")).isEqualTo(secondScan);
         assertThat(changes.getString("[0].changes[0].algorithm")).isEqualTo("rsa-sha2-512");
         assertThat(changes.getString("[0].changes[0].change")).isEqualTo("CHANGED");
         assertThat(changes.getString("[0].changes[0].from")).isEqualTo(fingerprint(SHARED));
         assertThat(changes.getString("[0].changes[0].to")).isEqualTo(fingerprint(REPLACEMENT));
-        List<CSVRecord> rows = csv(given().accept("text/csv").get("/api/reports/host-keys/changes").then()
-                .statusCode(200).extract().asString());
+        List<CSVRecord> rows = csv(given().accept("text/csv").queryParam("scan", secondScan)
+                .get("/api/reports/host-keys/changes").then().statusCode(200).extract().asString());
         assertThat(rows).extracting(r -> r.get("change")).containsExactly("CHANGED");
 
         JsonPath drift = given().get("/api/reports/hosts/" + cloneId + "/drift").then().statusCode(200).extract()
@@ -225,7 +259,7 @@ class DeepServiceTest {
         assertThat(gauge(metricsBefore, "kexwatch_hosts_shared_host_key")).isEqualTo(2);
         assertThat(gauge(metricsBefore, "kexwatch_hosts_weak_host_key")).isEqualTo(1);
         assertThat(gauge(metricsBefore, "kexwatch_host_key_changes")).isEqualTo(0);
-        String after = metrics();
+        String after = metricsAfter;
         assertThat(gauge(after, "kexwatch_hosts_shared_host_key")).isEqualTo(0);
         assertThat(gauge(after, "kexwatch_hosts_weak_host_key")).isEqualTo(1);
         assertThat(gauge(after, "kexwatch_host_key_changes")).isEqualTo(1);
