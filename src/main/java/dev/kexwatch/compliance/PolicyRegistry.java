@@ -1,6 +1,7 @@
 package dev.kexwatch.compliance;
 
 import dev.kexwatch.algorithm.ServerOffer;
+import dev.kexwatch.hostkey.DeepResult;
 import dev.kexwatch.policy.HostRef;
 import dev.kexwatch.policy.Policy;
 import dev.kexwatch.policy.HostRemediation;
@@ -107,8 +108,14 @@ public class PolicyRegistry {
      * ({@code 1.99}: protocol 1 still enabled); the offer is empty for a host that answered SSH-1 only.
      */
     public Verdict judge(HostRef host, Optional<ServerOffer> offer, String protocolVersion) {
+        return judge(host, offer, protocolVersion, Optional.empty());
+    }
+
+    /** As above, with the host's latest deep handshake (host keys, group sizes) for the deep rules. */
+    public Verdict judge(HostRef host, Optional<ServerOffer> offer, String protocolVersion,
+            Optional<DeepResult> deep) {
         PolicySet set = policies;
-        return new Verdict(engine.evaluateAll(set.applicableTo(host), offer, protocolVersion, host,
+        return new Verdict(engine.evaluateAll(set.applicableTo(host), offer, protocolVersion, deep, host,
                 LocalDate.now(clock)));
     }
 

@@ -43,6 +43,12 @@ public class KexwatchMetrics {
     public static final String LAST_SUCCESSFUL_SCAN = "kexwatch.last.successful.scan.timestamp";
     public static final String HOST_STATE = "kexwatch.host.state";
     public static final String HOST_STATE_DROPPED = "kexwatch.host.state.dropped.hosts";
+    /** Enabled hosts whose latest deep handshake showed a host key that a host on another address shows too. */
+    public static final String HOSTS_SHARED_HOST_KEY = "kexwatch.hosts.shared.host.key";
+    /** Hosts whose host keys changed, appeared or went away in the latest deep pass. */
+    public static final String HOST_KEY_CHANGES = "kexwatch.host.key.changes";
+    /** Enabled hosts showing an RSA host key below 2048 bits or a DSA key (NIST SP 800-57 Part 1). */
+    public static final String HOSTS_WEAK_HOST_KEY = "kexwatch.hosts.weak.host.key";
     /** Problems found by the last policy load; above zero means the last good set is still in force. */
     public static final String POLICY_LOAD_ERRORS = "kexwatch.policy.load.errors";
     /** Per client profile ({@code profile} tag): enabled hosts whose latest offer it cannot negotiate with. */

@@ -54,7 +54,13 @@ public final class PolicyEngine {
      */
     public List<Evaluation> evaluateAll(List<Policy> inForce, Optional<ServerOffer> offer, String protocolVersion,
             HostRef host, LocalDate today) {
-        Observed observed = new Observed(offer, protocolVersion, Optional.empty());
+        return evaluateAll(inForce, offer, protocolVersion, Optional.empty(), host, today);
+    }
+
+    /** As above, with the host's latest deep handshake for the deep checks (the service stores one per cadence). */
+    public List<Evaluation> evaluateAll(List<Policy> inForce, Optional<ServerOffer> offer, String protocolVersion,
+            Optional<DeepResult> deep, HostRef host, LocalDate today) {
+        Observed observed = new Observed(offer, protocolVersion, deep);
         return inForce.stream().map(p -> evaluate(p, inForce, observed, host, today)).toList();
     }
 

@@ -1,6 +1,7 @@
 package dev.kexwatch.report;
 
 import dev.kexwatch.algorithm.OfferDiff;
+import dev.kexwatch.fleet.HostKeyChange;
 import dev.kexwatch.probe.Identification;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -8,10 +9,21 @@ import java.util.Map;
 
 /**
  * What changed for one host between two scans: the outcome and the software version on each side and, per list
- * (e.g. {@code mac_s2c}), the names added and removed and whether the preference order changed.
+ * (e.g. {@code mac_s2c}), the names added and removed and whether the preference order changed; and the host keys
+ * that changed, appeared or went away between the deep handshakes as of each scan ({@code hostKeys}).
  */
 public record Drift(long hostId, String address, int port, Long fromScan, Long toScan, String fromOutcome,
-        String toOutcome, Software software, Map<String, OfferDiff.Change> lists) {
+        String toOutcome, Software software, Map<String, OfferDiff.Change> lists, List<HostKeyChange> hostKeys) {
+
+    /** Without host-key changes (no deep handshake on either side, or the same keys). */
+    public Drift(long hostId, String address, int port, Long fromScan, Long toScan, String fromOutcome,
+            String toOutcome, Software software, Map<String, OfferDiff.Change> lists) {
+        this(hostId, address, port, fromScan, toScan, fromOutcome, toOutcome, software, lists, List.of());
+    }
+
+    Drift withHostKeys(List<HostKeyChange> changes) {
+        return new Drift(hostId, address, port, fromScan, toScan, fromOutcome, toOutcome, software, lists, changes);
+    }
 
     /** The software version of each side's identification (e.g. {@code OpenSSH_9.2p1}); empty when it sent none. */
     public record Software(String from, String to, boolean changed) {

@@ -4,6 +4,11 @@ import dev.kexwatch.web.Page;
 import dev.kexwatch.algorithm.OfferDiff;
 import dev.kexwatch.algorithm.ServerOffer;
 import dev.kexwatch.compliance.PolicyRegistry;
+import dev.kexwatch.fleet.DeepQueries;
+import dev.kexwatch.fleet.DeepStore;
+import dev.kexwatch.fleet.DeepViews;
+import dev.kexwatch.fleet.HostKeyChange;
+import dev.kexwatch.hostkey.DeepResult;
 import dev.kexwatch.inventory.Host;
 import dev.kexwatch.policy.HostRef;
 import dev.kexwatch.probe.Identification;
@@ -16,10 +21,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** History, drift, algorithm use, trends and the fleet summary. */
 @ApplicationScoped
@@ -37,6 +44,12 @@ public class FleetQueries {
     @Inject
     PolicyRegistry policies;
 
+    @Inject
+    DeepStore deep;
+
+    @Inject
+    DeepQueries deepQueries;
+
     /** The latest compliance of a host with the lists it offered and its history, newest first. */
     @Transactional
     public Optional<HostDetail> host(long hostId) {
@@ -48,8 +61,10 @@ public class FleetQueries {
             HostDetail.Remediation remediation = offer.map(o -> HostDetail.Remediation.of(policies.remediation(
                     new HostRef(c.address(), c.port(), c.labels()), o.toOffer(), software(latest.get()))))
                     .orElse(null);
+            Optional<DeepResult> handshake = deep.current(hostId);
             return new HostDetail(c, lists, latest.map(o -> o.preIdentification).orElse(List.of()), history(hostId),
-                    remediation);
+                    remediation, handshake.map(DeepViews::hostKeys).orElse(List.of()),
+                    handshake.map(DeepViews::gex).orElse(List.of()));
         });
     }
 
@@ -83,7 +98,9 @@ public class FleetQueries {
         if (to.isEmpty() || from.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(drift(host.get(), from.get(), to.get(), fromScan, toScan));
+        Drift drift = drift(host.get(), from.get(), to.get(), fromScan, toScan);
+        return Optional.of(drift.withHostKeys(fromScan == null && toScan == null ? deep.latestChanges(hostId)
+                : deep.changes(hostId, drift.fromScan(), drift.toScan())));
     }
 
     /** One page of the hosts whose result changed in a scan (default: the latest finished one), with their drift. */
@@ -93,17 +110,30 @@ public class FleetQueries {
         if (scan.isEmpty()) {
             return new Page<>(List.of(), page, size, 0);
         }
+        // Hosts whose KEXINIT result changed, and hosts whose host keys changed in the deep pass after the scan.
+        Map<Long, List<HostKeyChange>> keys = new HashMap<>();
+        deepQueries.hostKeyChanges(scan).forEach(c -> keys.put(c.hostId(), c.changes()));
+        TreeSet<Long> changed = new TreeSet<>(keys.keySet());
+        changed.addAll(em.createQuery("select o.hostId from Observation o where o.firstScanId = :scan", Long.class)
+                .setParameter("scan", scan.get()).getResultList());
         List<Drift> drifts = new ArrayList<>();
-        for (Observation started : Observation.<Observation>find("firstScanId = ?1 order by hostId, id", scan.get())
-                .page(page, size).list()) {
-            Optional<Observation> before = Observation.<Observation>find("hostId = ?1 and id < ?2 order by id desc",
-                    started.hostId, started.id).firstResultOptional();
-            Host host = Host.findById(started.hostId);
-            drifts.add(before.map(b -> drift(host, b, started, b.lastScanId, started.firstScanId))
-                    .orElseGet(() -> new Drift(host.id, host.address, host.port, null, started.firstScanId, null,
-                            started.outcome, Drift.Software.of(null, started.identification), Map.of())));
+        for (long hostId : changed.stream().skip((long) page * size).limit(size).toList()) {
+            Host host = Host.findById(hostId);
+            drifts.add(Observation.<Observation>find("hostId = ?1 and firstScanId = ?2 order by id", hostId,
+                    scan.get()).firstResultOptional().map(started -> started(host, started))
+                    .or(() -> Observation.covering(hostId, scan.get()).map(same -> drift(host, same, same,
+                            scan.get(), scan.get())))
+                    .orElseThrow().withHostKeys(keys.getOrDefault(hostId, List.of())));
         }
-        return new Page<>(drifts, page, size, Observation.count("firstScanId", scan.get()));
+        return new Page<>(drifts, page, size, changed.size());
+    }
+
+    private static Drift started(Host host, Observation started) {
+        Optional<Observation> before = Observation.<Observation>find("hostId = ?1 and id < ?2 order by id desc",
+                started.hostId, started.id).firstResultOptional();
+        return before.map(b -> drift(host, b, started, b.lastScanId, started.firstScanId))
+                .orElseGet(() -> new Drift(host.id, host.address, host.port, null, started.firstScanId, null,
+                        started.outcome, Drift.Software.of(null, started.identification), Map.of()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.kexwatch.report;
 
+import dev.kexwatch.fleet.DeepViews;
 import dev.kexwatch.policy.HostRemediation;
 import java.util.List;
 import java.util.Map;
@@ -7,10 +8,12 @@ import java.util.Map;
 /**
  * One host's latest compliance with the evidence behind it: the ten name-lists as the server sent them
  * (keyed like {@code kex}, {@code cipher_c2s}), the lines it sent before its identification, its history, and the
- * one remediation for every policy in force (null when the host sent no offer).
+ * one remediation for every policy in force (null when the host sent no offer). {@code hostKeys} and {@code gex} are
+ * its latest deep handshake, named as the CLI's {@code scan --deep --json} names them (empty before its first).
  */
 public record HostDetail(HostCompliance compliance, Map<String, List<String>> lists, List<String> preIdentification,
-        List<HistoryEntry> history, Remediation remediation) {
+        List<HistoryEntry> history, Remediation remediation, List<DeepViews.HostKeyView> hostKeys,
+        List<DeepViews.GexView> gex) {
 
     /**
      * As the CLI's {@code policy.remediation}: {@code server} is openssh, dropbear, tinyssh or other;

@@ -3,6 +3,8 @@ package dev.kexwatch.scan;
 import dev.kexwatch.algorithm.ServerOffer;
 import dev.kexwatch.compliance.PolicyRegistry;
 import dev.kexwatch.compliance.Verdict;
+import dev.kexwatch.fleet.DeepStore;
+import dev.kexwatch.hostkey.DeepResult;
 import dev.kexwatch.policy.Evaluation;
 import dev.kexwatch.policy.Finding;
 import dev.kexwatch.policy.HostRef;
@@ -42,6 +44,9 @@ public class ResultStore {
     @Inject
     ScanClaims claims;
 
+    @Inject
+    DeepStore deep;
+
     /** Stores a batch of results of one scan in one transaction, and marks those hosts done in the run. */
     @Transactional
     public void store(long scanId, List<Probed> batch) {
@@ -60,8 +65,10 @@ public class ResultStore {
         Map<Long, Observation> current = Observation.<Observation>list("id in ?1",
                 statuses.values().stream().map(s -> s.observationId).toList()).stream()
                 .collect(Collectors.toMap(o -> o.hostId, Function.identity()));
+        Map<Long, DeepResult> deepResults = deep.currentOf(hostIds);
         for (Probed probed : batch) {
-            record(scanId, probed, statuses.get(probed.hostId()), current.get(probed.hostId()));
+            record(scanId, probed, statuses.get(probed.hostId()), current.get(probed.hostId()),
+                    Optional.ofNullable(deepResults.get(probed.hostId())));
         }
         ScanRun.update("done = done + ?1 where id = ?2", batch.size(), scanId);
         claims.done(scanId, hostIds);
@@ -74,7 +81,8 @@ public class ResultStore {
         claims.done(scanId, List.of(hostId));
     }
 
-    private void record(long scanId, Probed probed, HostStatus status, Observation current) {
+    private void record(long scanId, Probed probed, HostStatus status, Observation current,
+            Optional<DeepResult> deepResult) {
         ProbeResult result = probed.result();
         Long offerId = result.offer().map(offers::intern).orElse(null);
         boolean same = current != null && current.sameAs(result, offerId);
@@ -85,7 +93,7 @@ public class ResultStore {
             observation = Observation.start(scanId, probed.hostId(), result, offerId);
             observation.persist();
         }
-        judge(probed.host(), observation, result.offer(), status, same);
+        judge(probed.host(), observation, result.offer(), deepResult, status, same);
     }
 
     /**
@@ -116,21 +124,23 @@ public class ResultStore {
 
     /** The write half of {@link #rejudge(Map)}, in the caller's transaction, on statuses read before. */
     void rejudge(Map<Long, HostRef> hosts, List<HostStatus> read) {
+        Map<Long, DeepResult> deepResults = deep.currentOf(read.stream().map(s -> s.hostId).toList());
         for (HostStatus status : read) {
             Observation observation = Observation.findById(status.observationId);
             Optional<ServerOffer> offer = Optional.ofNullable(observation.offerId)
                     .map(id -> StoredOffer.<StoredOffer>findById(id).toOffer());
-            judge(hosts.get(status.hostId), observation, offer, status, true);
+            judge(hosts.get(status.hostId), observation, offer, Optional.ofNullable(deepResults.get(status.hostId)),
+                    status, true);
         }
         HostStatus.flush(); // a lost race shows here, as OptimisticLockException, not later at commit
     }
 
-    private void judge(HostRef host, Observation observation, Optional<ServerOffer> offer, HostStatus status,
-            boolean sameObservation) {
+    private void judge(HostRef host, Observation observation, Optional<ServerOffer> offer,
+            Optional<DeepResult> deepResult, HostStatus status, boolean sameObservation) {
         // a host that answered SSH-1 only has no offer, but it responded: it is judged (critical), not unreachable
         boolean ssh1Only = ProbeOutcome.SSH1_ONLY.name().equals(observation.outcome);
         Verdict verdict = offer.isPresent() || ssh1Only
-                ? policies.judge(host, offer, protocolVersion(observation.identification)) : Verdict.NONE;
+                ? policies.judge(host, offer, protocolVersion(observation.identification), deepResult) : Verdict.NONE;
         HostState state = offer.isEmpty() && !ssh1Only ? HostState.unreachable
                 : verdict.compliant() ? HostState.compliant : HostState.non_compliant;
         byte[] digest = verdict.digest();

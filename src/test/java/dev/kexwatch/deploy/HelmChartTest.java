@@ -129,6 +129,17 @@ class HelmChartTest {
     }
 
     @Test
+    void theDeepHandshakeRunsDailyByDefaultAndItsCadenceIsSet() {
+        assertThat(Chart.render(Map.of()).env()).containsEntry("KEXWATCH_DEEP_ENABLED", "true")
+                .containsEntry("KEXWATCH_DEEP_EVERY", "24h").containsEntry("KEXWATCH_DEEP_CONCURRENCY", "16")
+                .containsEntry("KEXWATCH_DEEP_TIMEOUT", "10s");
+        assertThat(Chart.render(Map.of("deep", Map.of("enabled", false, "every", "168h"))).env())
+                .containsEntry("KEXWATCH_DEEP_ENABLED", "false").containsEntry("KEXWATCH_DEEP_EVERY", "168h");
+        assertThatThrownBy(() -> Chart.render(Map.of("deep", Map.of("every", "daily"))))
+                .hasMessageContaining("every");
+    }
+
+    @Test
     void perHostSeriesAreOffByDefaultAndCapped() {
         assertThat(Chart.render(Map.of()).env()).containsEntry("KEXWATCH_METRICS_PER_HOST_ENABLED", "false")
                 .containsEntry("KEXWATCH_METRICS_PER_HOST_MAX", "500");

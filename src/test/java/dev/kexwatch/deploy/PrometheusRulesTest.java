@@ -21,7 +21,7 @@ class PrometheusRulesTest {
         Tool check = Tool.run(Tool.ROOT, "promtool", "check", "rules", RULES.toString());
 
         assertThat(check.exit()).as(check.output()).isZero();
-        assertThat(check.output()).contains("SUCCESS: 8 rules found");
+        assertThat(check.output()).contains("SUCCESS: 11 rules found");
     }
 
     @Test
@@ -33,13 +33,14 @@ class PrometheusRulesTest {
     }
 
     @Test
-    void theFourAlertsOfTheIssueAndThePolicyLoadAlertExist() {
+    void theAlertsOfTheIssuesAndThePolicyLoadAlertExist() {
         List<Map<String, Object>> groups = Yaml.at(Yaml.read(RULES), "groups");
         List<Object> alerts = groups.stream().flatMap(g -> Yaml.<List<Map<String, Object>>>at(g, "rules").stream())
                 .map(rule -> rule.get("alert")).filter(a -> a != null).toList();
 
         assertThat(alerts).containsExactlyInAnyOrder("KexwatchWeakAlgorithmAppeared", "KexwatchComplianceDropped",
-                "KexwatchScanStale", "KexwatchProbeFailuresSpiking", "KexwatchPolicyLoadFailed");
+                "KexwatchScanStale", "KexwatchProbeFailuresSpiking", "KexwatchPolicyLoadFailed",
+                "KexwatchHostKeyChanged", "KexwatchSharedHostKey", "KexwatchWeakHostKey");
     }
 
     @Test

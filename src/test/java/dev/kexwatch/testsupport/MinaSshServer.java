@@ -57,8 +57,20 @@ public final class MinaSshServer implements AutoCloseable {
 
     /** On a given port, e.g. the port of a server just closed, to play the same host with a changed offer. */
     public static MinaSshServer start(Algorithms algorithms, int port) {
+        return start(algorithms, Ports.LOOPBACK, port, hostKeys(algorithms.hostKeys()));
+    }
+
+    /**
+     * On a loopback address and port of the test's choosing, with the test's host keys: e.g. two servers sharing
+     * one key on two addresses (a cloned image), or the same host restarted with a new key.
+     */
+    public static MinaSshServer start(Algorithms algorithms, String address, int port, List<KeyPair> keys) {
+        return start(algorithms, address, port, KeyPairProvider.wrap(keys));
+    }
+
+    private static MinaSshServer start(Algorithms algorithms, String address, int port, KeyPairProvider keys) {
         SshServer server = SshServer.setUpDefaultServer();
-        server.setHost(Ports.LOOPBACK);
+        server.setHost(address);
         server.setPort(port);
         server.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(false,
                 resolve(algorithms.kex(), BuiltinDHFactories::fromFactoryName), ServerBuilder.DH2KEX));
@@ -68,7 +80,7 @@ public final class MinaSshServer implements AutoCloseable {
                 resolve(algorithms.ciphers(), BuiltinCiphers::fromFactoryName)));
         server.setMacFactories(new ArrayList<NamedFactory<Mac>>(
                 resolve(algorithms.macs(), BuiltinMacs::fromFactoryName)));
-        server.setKeyPairProvider(hostKeys(algorithms.hostKeys()));
+        server.setKeyPairProvider(keys);
         return new MinaSshServer(started(server), algorithms);
     }
 
@@ -106,7 +118,7 @@ public final class MinaSshServer implements AutoCloseable {
         return KeyPairProvider.wrap(keys);
     }
 
-    static KeyPair generate(String algorithm, int bits) {
+    public static KeyPair generate(String algorithm, int bits) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
             generator.initialize(bits);
@@ -125,7 +137,7 @@ public final class MinaSshServer implements AutoCloseable {
     }
 
     public Target target() {
-        return new Target(Ports.LOOPBACK, port());
+        return new Target(server.getHost(), port());
     }
 
     /** The identification line MINA sends, e.g. {@code SSH-2.0-APACHE-SSHD-2.20.0}. */

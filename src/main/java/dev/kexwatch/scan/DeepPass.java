@@ -1,0 +1,135 @@
+package dev.kexwatch.scan;
+
+import dev.kexwatch.algorithm.ServerOffer;
+import dev.kexwatch.fleet.DeepStore;
+import dev.kexwatch.hostkey.DeepProber;
+import dev.kexwatch.hostkey.DeepResult;
+import dev.kexwatch.inventory.Host;
+import dev.kexwatch.policy.HostRef;
+import dev.kexwatch.probe.ProbeOutcome;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * The deep handshake on its own cadence: after a scan, the hosts it found answering whose deep handshake is due
+ * (see {@link DeepConfig}) get one. It runs before this replica can start the next scan, so deep and KEXINIT
+ * connections never meet on one address; hosts on one address go one after another, one connection at a time.
+ * The KEXINIT result is stored already: a failed deep handshake is a stored result with named outcomes, and a
+ * host whose deep pass breaks keeps its scan result.
+ */
+@ApplicationScoped
+public class DeepPass {
+
+    private static final Logger LOG = Logger.getLogger(DeepPass.class);
+
+    @Inject
+    DeepConfig config;
+
+    @Inject
+    DeepStore store;
+
+    @Inject
+    ResultStore results;
+
+    @Inject
+    Event<HostStatusChanged> changed;
+
+    @Inject
+    Clock clock;
+
+    /** A host that answered in the scan: where it answered and what it offered. */
+    private record Candidate(long hostId, HostRef ref, String resolvedAddress, ServerOffer offer) {
+    }
+
+    void onScan(@Observes ScanFinished event) {
+        if (config.enabled()) {
+            run(event.scanId());
+        }
+    }
+
+    /** Deep-probes the due hosts that answered in the scan; returns how many it probed. */
+    public int run(long scanId) {
+        Map<String, List<Candidate>> byAddress = QuarkusTransaction.requiringNew().call(() -> candidates(scanId))
+                .stream().collect(Collectors.groupingBy(Candidate::resolvedAddress, LinkedHashMap::new,
+                        Collectors.toList()));
+        if (byAddress.isEmpty()) {
+            return 0;
+        }
+        AtomicInteger probed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.concurrency(), byAddress.size()));
+        try (DeepProber prober = new DeepProber(config.timeout())) {
+            byAddress.values().forEach(sameAddress -> pool.execute(() -> sameAddress.forEach(c -> {
+                if (probe(prober, scanId, c)) {
+                    probed.incrementAndGet();
+                }
+            })));
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.DAYS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pool.shutdownNow();
+        }
+        if (probed.get() > 0) {
+            changed.fire(new HostStatusChanged(probed.get()));
+        }
+        LOG.infof("Deep pass after scan %d: %d hosts", scanId, probed.get());
+        return probed.get();
+    }
+
+    /** One host, if it is due and no other replica took it: probed, stored and judged again. Never throws. */
+    private boolean probe(DeepProber prober, long scanId, Candidate host) {
+        try {
+            Instant now = clock.instant();
+            if (!store.claim(host.hostId(), now.plus(config.every().dividedBy(24)), now.plus(config.every()))) {
+                return false;
+            }
+            DeepResult deep = prober.probe(new InetSocketAddress(host.resolvedAddress(), host.ref().port()),
+                    host.offer());
+            QuarkusTransaction.requiringNew().run(() -> {
+                store.record(host.hostId(), scanId, clock.instant(), deep);
+                results.rejudgeLocked(host.hostId(), host.ref());
+            });
+            return true;
+        } catch (RuntimeException e) {
+            // the host was deleted meanwhile, or the database is away: its scan result stands, and its claim too
+            // (due again after kexwatch.deep.every), so a database outage does not turn into a retry storm
+            LOG.warnf("Deep pass after scan %d: host %d not stored (%s)", scanId, host.hostId(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** The hosts whose result in this scan carries an offer, with the address they answered on. */
+    private static List<Candidate> candidates(long scanId) {
+        List<Observation> answered = Observation.list("lastScanId = ?1 and outcome = ?2 and offerId is not null "
+                + "and resolvedAddress is not null", scanId, ProbeOutcome.OK.name());
+        if (answered.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Host> hosts = Host.<Host>list("id in ?1 and enabled = true",
+                answered.stream().map(o -> o.hostId).toList()).stream()
+                .collect(Collectors.toMap(h -> h.id, h -> h));
+        Map<Long, ServerOffer> offers = new HashMap<>();
+        return answered.stream().filter(o -> hosts.containsKey(o.hostId)).map(o -> {
+            Host host = hosts.get(o.hostId);
+            return new Candidate(o.hostId, new HostRef(host.address, host.port, host.labels), o.resolvedAddress,
+                    offers.computeIfAbsent(o.offerId, id -> StoredOffer.<StoredOffer>findById(id).toOffer()));
+        }).toList();
+    }
+}
