@@ -15,7 +15,9 @@ import dev.kexwatch.security.Roles;
 import dev.kexwatch.security.TestTokens;
 import dev.kexwatch.testsupport.Api;
 import dev.kexwatch.testsupport.OpenSshServer;
+import dev.kexwatch.testsupport.HostileBehaviour.Kexinits;
 import dev.kexwatch.testsupport.Ports;
+import dev.kexwatch.testsupport.SshPackets;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -157,6 +159,53 @@ class CapturedClientResourceTest {
         given().get("/api/captured-clients/" + id).then().body("profile.id", equalTo(derived));
         given().delete("/api/compatibility/profiles/" + derived).then().statusCode(204);
         given().delete("/api/captured-clients/" + id).then().statusCode(204);
+    }
+
+    /**
+     * A hostile client: control bytes in its identification (a terminal title and a bell), a formula as its
+     * first kex name and 15,000 more names. Stored, listed, exported and promoted with all of it escaped.
+     */
+    @Test
+    void aHostileClientIsStoredListedAndExportedSafely() {
+        int port = given().get("/api/captured-clients/listener").then().extract().path("port");
+        List<String> lists = new java.util.ArrayList<>(Kexinits.standard());
+        lists.set(0, "=1+2," + java.util.stream.IntStream.range(0, 15_000).mapToObj(i -> "k" + i + "@evil")
+                .collect(java.util.stream.Collectors.joining(",")));
+        sendRaw(port, "SSH-2.0-Evil\u001b]0;pwned\u0007_1.0 hi\r\n", lists);
+        long id = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Number found = given().get("/api/captured-clients").then().statusCode(200).extract()
+                    .path("items.find { it.identification.startsWith('SSH-2.0-Evil') }.id");
+            return found == null ? null : found.longValue();
+        }, java.util.Objects::nonNull);
+
+        JsonPath capture = given().get("/api/captured-clients/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(capture.getString("capture.identification")).isEqualTo("SSH-2.0-Evil\\x1b]0;pwned\\x07_1.0 hi");
+        assertThat(capture.getList("capture.lists.kex", String.class)).hasSize(15_001).startsWith("=1+2", "k0@evil")
+                .endsWith("k14999@evil");
+        String csv = given().accept("text/csv").get("/api/captured-clients").then().statusCode(200).extract()
+                .asString();
+        assertThat(csv).startsWith("id,captured_at,peer,replica,identification,policy,compliant,worst_severity,"
+                + "finding_rules,profile_id,kex,host_key,cipher_c2s,cipher_s2c,mac_c2s,mac_s2c,")
+                .contains(",SSH-2.0-Evil\\x1b]0;pwned\\x07_1.0 hi,").contains(",'=1+2 k0@evil k1@evil ")
+                .doesNotContain("\u001b", "\u0007");
+        String derived = given().contentType(ContentType.JSON).body(Map.of()).post("/api/captured-clients/" + id
+                + "/promote").then().statusCode(201).body("source", containsString("'SSH-2.0-Evil\\x1b]0;pwned"))
+                .extract().path("id");
+        assertThat(derived).isEqualTo("captured-evil-x1b-0-pwned-x07_1.0");
+        given().delete("/api/compatibility/profiles/" + derived).then().statusCode(204);
+        given().delete("/api/captured-clients/" + id).then().statusCode(204);
+    }
+
+    /** Sends an identification and a KEXINIT of {@code lists}, then reads until the listener closes. */
+    private static void sendRaw(int port, String identification, List<String> lists) {
+        try (java.net.Socket socket = new java.net.Socket(Ports.LOOPBACK, port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(identification.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().write(SshPackets.packet(SshPackets.kexinitPayload(lists, false)));
+            socket.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Debian's ssh with its defaults but a MAC list only the calling test sends; returns the capture's id. */
