@@ -1,5 +1,6 @@
 package dev.kexwatch.capture;
 
+import dev.kexwatch.algorithm.KexList;
 import dev.kexwatch.capture.CapturedClientViews.Detail;
 import dev.kexwatch.capture.CapturedClientViews.ListenerStatus;
 import dev.kexwatch.capture.CapturedClientViews.Page;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -74,14 +76,12 @@ public class CapturedClientResource {
             @QueryParam("size") @DefaultValue("1000") @Min(1) @Max(10000) int size) {
         List<String> header = new ArrayList<>(List.of("id", "captured_at", "peer", "replica", "identification",
                 "policy", "compliant", "worst_severity", "finding_rules", "profile_id"));
+        Arrays.stream(KexList.values()).map(KexList::key).forEach(header::add);
         List<List<?>> rows = new ArrayList<>();
         for (Summary s : list(page, size).items()) {
             List<Object> row = new ArrayList<>(List.of(s.id(), s.capturedAt(), s.peer(), s.replica(),
                     s.identification(), s.policy(), s.compliant(), s.worstSeverity(), s.findingRules(), s.profileId()));
-            if (header.size() == row.size()) {
-                header.addAll(s.lists().keySet());
-            }
-            row.addAll(s.lists().values());
+            row.addAll(s.lists().values()); // in KexList order, as the header
             rows.add(row);
         }
         return Csv.of(header, rows);

@@ -114,6 +114,9 @@ class CapturedClientResourceTest {
         assertThat(matrix.getString("cells.find { it.profile == 'seed-like-agent' }.seed"))
                 .isEqualTo("No common S2C mac: " + seedMacs);
 
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().get("/q/metrics").then()
+                .extract().asString()).contains("kexwatch_client_unreachable_hosts{profile=\"seed-like-agent\"} 1.0"));
+
         given().delete("/api/captured-clients/" + id).then().statusCode(204);
         given().get("/api/captured-clients/" + id).then().statusCode(404).contentType("application/problem+json");
         given().delete("/api/captured-clients/" + id).then().statusCode(404);
