@@ -199,6 +199,25 @@ class CapturedClientResourceTest {
         given().delete("/api/captured-clients/" + id).then().statusCode(204);
     }
 
+    /** A client reconnecting in a loop cannot fill the database: the newest kexwatch.listen.keep (3) stay. */
+    @Test
+    void onlyTheNewestCapturesAreKept() {
+        int port = given().get("/api/captured-clients/listener").then().extract().path("port");
+        for (int i = 1; i <= 5; i++) {
+            sendRaw(port, "SSH-2.0-Loop_" + i + "\r\n", Kexinits.standard());
+            String identification = "SSH-2.0-Loop_" + i;
+            await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/captured-clients").then()
+                    .extract().<List<String>>path("items.identification").contains(identification));
+        }
+
+        JsonPath kept = given().get("/api/captured-clients").then().statusCode(200).extract().jsonPath();
+        assertThat(kept.getList("items.identification", String.class)).containsExactly("SSH-2.0-Loop_5",
+                "SSH-2.0-Loop_4", "SSH-2.0-Loop_3");
+        assertThat(kept.getLong("total")).isEqualTo(3);
+        kept.getList("items.id", Long.class).forEach(id -> given().delete("/api/captured-clients/" + id).then()
+                .statusCode(204));
+    }
+
     /** Sends an identification and a KEXINIT of {@code lists}, then reads until the listener closes. */
     private static void sendRaw(int port, String identification, List<String> lists) {
         try (java.net.Socket socket = new java.net.Socket(Ports.LOOPBACK, port)) {
