@@ -58,7 +58,8 @@ public class CapturedClientService {
         Evaluation evaluation = review.evaluation();
         CapturedClient stored = store.add(new CapturedClient(0, capture.identification().orElseThrow().line(),
                 capture.peer(), replica.id(), capture.lists().orElseThrow(), evaluation.policyId(),
-                evaluation.compliant(), evaluation.worst(), evaluation.findings().stream().map(Finding::ruleId).toList(),
+                evaluation.compliant(), evaluation.worst(),
+                evaluation.findings().stream().map(Finding::ruleId).toList(),
                 capture.capturedAt()));
         store.keepNewest(config.keep());
         LOG.infof("Captured SSH client %d from %s: %s (%s)", stored.id(), stored.peer(),
@@ -99,7 +100,8 @@ public class CapturedClientService {
         if (client.isEmpty()) {
             return Optional.empty();
         }
-        ClientProfile profile = CapturedProfile.of(capture(client.get()), name.orElseGet(() -> defaultId(client.get())));
+        String profileId = name.orElseGet(() -> defaultId(client.get()));
+        ClientProfile profile = CapturedProfile.of(capture(client.get()), profileId);
         if (profiles.find(profile.id()).isPresent()) {
             throw new IllegalStateException("a client profile '" + profile.id() + "' exists already"
                     + (name.isPresent() ? "" : " (another capture of the same software?)") + "; give another name");

@@ -149,8 +149,8 @@ final class ListenCommand implements Callable<Integer> {
                 return;
             }
             captured++;
-            ClientReview review = judge.review(capture, uniqueId(name != null ? name : CapturedProfile.defaultId(capture)),
-                    LocalDate.now(ZoneOffset.UTC));
+            String id = uniqueId(name != null ? name : CapturedProfile.defaultId(capture));
+            ClientReview review = judge.review(capture, id, LocalDate.now(ZoneOffset.UTC));
             if (json) {
                 out.println(ListenText.json(review));
             } else {

@@ -162,7 +162,8 @@ class HelmChartTest {
         assertThat(off.env()).doesNotContainKeys("KEXWATCH_LISTEN_PORT", "KEXWATCH_LISTEN_BIND");
         assertThat(Yaml.<List<?>>at(off.get("Service"), "spec.ports")).hasSize(1);
 
-        Chart on = Chart.render(Map.of("listen", Map.of("enabled", true, "port", 2022, "maxConnections", 8, "bind", "127.0.0.5"),
+        Chart on = Chart.render(Map.of("listen", Map.of("enabled", true, "port", 2022, "maxConnections", 8,
+                "bind", "127.0.0.5"),
                 "service", Map.of("sshCapturePort", 22)));
         assertThat(on.env()).containsEntry("KEXWATCH_LISTEN_PORT", "2022").containsEntry("KEXWATCH_LISTEN_BIND",
                 "127.0.0.5").containsEntry("KEXWATCH_LISTEN_MAX_CONNECTIONS", "8");
