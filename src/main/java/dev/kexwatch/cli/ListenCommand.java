@@ -69,6 +69,10 @@ final class ListenCommand implements Callable<Integer> {
             description = "Write the captured clients as a client profile file, rewritten after each capture.")
     private Path saveProfile;
 
+    @Option(names = "--name", paramLabel = "NAME", description = {"Profile id of the captured clients: NAME, then"
+        + " NAME-2, NAME-3 (default: from each client's identification, e.g. captured-openssh_9.2p1)."})
+    private String name;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -77,6 +81,11 @@ final class ListenCommand implements Callable<Integer> {
         try {
             if (count < 0) {
                 throw new IllegalArgumentException("--count must be 0 (until interrupted) or more, not " + count);
+            }
+            if (name != null) {
+                CapturedProfile.invalidId(name).ifPresent(problem -> {
+                    throw new IllegalArgumentException("--name " + problem);
+                });
             }
             if (saveProfile != null && !Files.isWritable(saveProfile.toAbsolutePath().getParent())) {
                 throw new IllegalArgumentException("--save-profile " + saveProfile + ": its directory is not writable");
@@ -140,8 +149,8 @@ final class ListenCommand implements Callable<Integer> {
                 return;
             }
             captured++;
-            ClientReview review = judge.review(capture, uniqueId(CapturedProfile.defaultId(capture)),
-                    LocalDate.now(ZoneOffset.UTC));
+            String id = uniqueId(name != null ? name : CapturedProfile.defaultId(capture));
+            ClientReview review = judge.review(capture, id, LocalDate.now(ZoneOffset.UTC));
             if (json) {
                 out.println(ListenText.json(review));
             } else {

@@ -19,7 +19,7 @@ public final class CompatibilityViews {
     public record ProfileView(String id, String name, String version, String source, String origin,
             boolean strictKex, boolean extInfo, Map<String, List<String>> lists) {
 
-        static ProfileView of(ClientProfile profile, String origin) {
+        public static ProfileView of(ClientProfile profile, String origin) {
             Map<String, List<String>> lists = new LinkedHashMap<>();
             ClientProfile.NEGOTIATED.forEach(list -> lists.put(list.key(), profile.get(list)));
             return new ProfileView(profile.id(), profile.name(), profile.version(), profile.source(), origin,

@@ -3,10 +3,12 @@ package dev.kexwatch.listen;
 import dev.kexwatch.algorithm.KexList;
 import dev.kexwatch.negotiation.ClientProfile;
 import dev.kexwatch.probe.Identification;
+import dev.kexwatch.probe.ServerText;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,8 @@ public final class CapturedProfile {
             "winscp", "WinSCP", "libssh2", "libssh2", "go", "Go x/crypto/ssh");
     /** {@code OpenSSH_9.2p1}, {@code PuTTY_Release_0.78}, {@code JSCH-0.1.54}, {@code APACHE-SSHD-2.20.0}. */
     private static final Pattern SOFTWARE = Pattern.compile("([A-Za-z][A-Za-z0-9]*)(?:[-_][A-Za-z]+)*[-_]?v?(\\d.*)?");
+    /** What a user may name a captured profile: safe in ids, file names, URLs and YAML without quoting. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private CapturedProfile() {
     }
@@ -50,6 +54,12 @@ public final class CapturedProfile {
         String software = capture.identification().map(Identification::softwareVersion).orElse("");
         String slug = software.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
         return "captured-" + (slug.isEmpty() ? "client" : slug.substring(0, Math.min(slug.length(), 60)));
+    }
+
+    /** Why {@code id} cannot name a captured profile; empty when it can. */
+    public static Optional<String> invalidId(String id) {
+        return ID.matcher(id).matches() ? Optional.empty() : Optional.of("'" + ServerText.bounded(id, 80)
+                + "' is not a profile id: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
 
     /** A negotiated list the client sent empty: such a profile cannot be written as a profile file. */

@@ -58,11 +58,34 @@ class ListenCommandTest {
                 .contains(legacy.get("profile").get("id").asText());
     }
 
+    /** IPv6: the listener bound on ::1 captures ssh -6, and --name names both captures. */
+    @Test
+    void capturesOverIpv6UnderTheGivenName() throws Exception {
+        int port = Ports.freePort();
+        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of(List.of("listen"), "--bind",
+                "::1", "--port", String.valueOf(port), "--count", "2", "--json", "--name", "build-agent"));
+        Ports.awaitListening("::1", port, Duration.ofSeconds(20), () -> !run.isDone());
+        String log = OpenSshClient.run("::1", port, "AddressFamily=inet6", "MACs=hmac-sha2-256");
+        OpenSshClient.run("::1", port, "AddressFamily=inet6");
+        CliRun listen = run.get();
+
+        assertThat(log).contains("Connecting to ::1 [::1] port " + port);
+        assertThat(listen.err()).contains("listening on 0:0:0:0:0:0:0:1:" + port);
+        List<JsonNode> lines = listen.json();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).get("peer").asText()).startsWith("[0:0:0:0:0:0:0:1]:");
+        assertThat(lines.get(0).get("lists").get("mac_c2s").toString()).isEqualTo("[\"hmac-sha2-256\"]");
+        assertThat(lines.get(0).get("profile").get("id").asText()).isEqualTo("build-agent");
+        assertThat(lines.get(0).get("profile").get("source").asText()).contains("[0:0:0:0:0:0:0:1]:");
+        assertThat(lines.get(1).get("profile").get("id").asText()).isEqualTo("build-agent-2");
+    }
+
     @Test
     void aBrokenPolicyOrBadCountIsAUsageError() {
         CliRun badPolicy = CliRun.of(List.of("listen"), "--port", "0", "--count", "1", "--policy", "no-such-policy");
         CliRun badCount = CliRun.of(List.of("listen"), "--port", "0", "--count", "-1");
         CliRun badSave = CliRun.of(List.of("listen"), "--port", "0", "--save-profile", "/no/such/dir/p.yaml");
+        CliRun badName = CliRun.of(List.of("listen"), "--port", "0", "--name", "../agent\u001b[2J");
 
         assertThat(badPolicy.code()).isEqualTo(Cli.USAGE);
         assertThat(badPolicy.err()).contains("no-such-policy");
@@ -70,6 +93,8 @@ class ListenCommandTest {
         assertThat(badCount.err()).contains("--count");
         assertThat(badSave.code()).isEqualTo(Cli.USAGE);
         assertThat(badSave.err()).contains("/no/such/dir/p.yaml");
+        assertThat(badName.code()).isEqualTo(Cli.USAGE);
+        assertThat(badName.err()).contains("--name '../agent\\x1b[2J' is not a profile id").doesNotContain("\u001b");
     }
 
     private static List<String> rules(JsonNode line) {

@@ -36,6 +36,19 @@ class ComposeFileTest {
         assertThat(config.exit()).as(config.output()).isZero();
     }
 
+    /** The commented client-capture lines, once their "#listen " marks are removed, turn the listener on. */
+    @Test
+    void theClientCaptureLinesEnableTheListenerOnLoopback() throws IOException {
+        String enabled = Files.readString(COMPOSE).replace("#listen ", "");
+        Map<String, Object> file = Yaml.parse(enabled);
+
+        assertThat(Yaml.<Map<String, Object>>at(file, "services.kexwatch.environment"))
+                .containsEntry("KEXWATCH_LISTEN_PORT", "2222").containsKey("KEXWATCH_LISTEN_BIND");
+        assertThat(Yaml.<List<String>>at(file, "services.kexwatch.ports")).containsExactly("8080:8080",
+                "127.0.0.1:2222:2222");
+        assertThat(FILE.toString()).doesNotContain("KEXWATCH_LISTEN_PORT");
+    }
+
     @Test
     void runsTheAppItsDatabaseMonitoringAndTwoDemoTargets() {
         assertThat(Yaml.<Map<String, Object>>at(FILE, "services")).containsOnlyKeys("postgres", "kexwatch",

@@ -168,6 +168,25 @@ class HelmChartTest {
     }
 
     @Test
+    void theClientCaptureListenerIsOffByDefaultAndOnGetsAServicePort() {
+        Chart off = Chart.render(Map.of());
+        assertThat(off.env()).doesNotContainKeys("KEXWATCH_LISTEN_PORT", "KEXWATCH_LISTEN_BIND");
+        assertThat(Yaml.<List<?>>at(off.get("Service"), "spec.ports")).hasSize(1);
+
+        Chart on = Chart.render(Map.of("listen", Map.of("enabled", true, "port", 2022, "maxConnections", 8,
+                "bind", "127.0.0.5"),
+                "service", Map.of("sshCapturePort", 22)));
+        assertThat(on.env()).containsEntry("KEXWATCH_LISTEN_PORT", "2022").containsEntry("KEXWATCH_LISTEN_BIND",
+                "127.0.0.5").containsEntry("KEXWATCH_LISTEN_MAX_CONNECTIONS", "8");
+        assertThat(Yaml.<Object>at(on.container(), "ports.1.name")).isEqualTo("ssh-capture");
+        assertThat(Yaml.<Object>at(on.container(), "ports.1.containerPort")).isEqualTo(2022);
+        assertThat(Yaml.<Object>at(on.get("Service"), "spec.ports.1.port")).isEqualTo(22);
+        assertThat(Yaml.<Object>at(on.get("Service"), "spec.ports.1.targetPort")).isEqualTo("ssh-capture");
+        assertThatThrownBy(() -> Chart.render(Map.of("listen", Map.of("maxConnections", 0))))
+                .hasMessageContaining("maxConnections");
+    }
+
+    @Test
     void theSchemaRejectsBadValues() {
         assertThatThrownBy(() -> Chart.render(Map.of("image", Map.of("repository", "k", "pullPolicy", "Sometimes"))))
                 .hasMessageContaining("pullPolicy");

@@ -16,12 +16,17 @@ public final class OpenSshClient {
 
     /** Runs {@code ssh -vvv} with a clean configuration plus {@code options} (each {@code Key=Value}). */
     public static String run(int port, String... options) {
+        return run(Ports.LOOPBACK, port, options);
+    }
+
+    /** {@link #run(int, String...)} to another loopback address: {@code ::1} connects over IPv6. */
+    public static String run(String host, int port, String... options) {
         List<String> command = new ArrayList<>(List.of("/usr/bin/ssh", "-vvv", "-F", "/dev/null", "-o", "BatchMode=yes",
                 "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "ConnectTimeout=10"));
         for (String option : options) {
             command.addAll(List.of("-o", option));
         }
-        command.addAll(List.of("-p", String.valueOf(port), Ports.LOOPBACK, "true"));
+        command.addAll(List.of("-p", String.valueOf(port), host, "true"));
         try {
             Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             process.getOutputStream().close();

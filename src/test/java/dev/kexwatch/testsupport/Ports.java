@@ -32,13 +32,18 @@ public final class Ports {
      * false (the server process died, e.g. because the port was taken).
      */
     public static void awaitListening(int port, Duration timeout, BooleanSupplier alive) {
+        awaitListening(LOOPBACK, port, timeout, alive);
+    }
+
+    /** {@link #awaitListening(int, Duration, BooleanSupplier)} on another loopback address, e.g. {@code ::1}. */
+    public static void awaitListening(String host, int port, Duration timeout, BooleanSupplier alive) {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             if (!alive.getAsBoolean()) {
                 throw new IllegalStateException("server on port " + port + " died while starting");
             }
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(LOOPBACK, port), 200);
+                socket.connect(new InetSocketAddress(host, port), 200);
                 return;
             } catch (IOException notYet) {
                 pause();
