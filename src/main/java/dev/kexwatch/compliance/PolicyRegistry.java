@@ -104,11 +104,12 @@ public class PolicyRegistry {
 
     /**
      * Every policy that applies to the host, judged on its offer and on the protocol version of its identification
-     * ({@code 1.99}: protocol 1 still enabled); the offer is empty for a host that answered SSH-1 only.
+     * ({@code 1.99}: protocol 1 still enabled); the offer is empty for a host that answered SSH-1 only. The software
+     * version ({@code dropbear_2022.83}) writes each finding's remediation for that server.
      */
-    public Verdict judge(HostRef host, Optional<ServerOffer> offer, String protocolVersion) {
+    public Verdict judge(HostRef host, Optional<ServerOffer> offer, String protocolVersion, String softwareVersion) {
         PolicySet set = policies;
-        return new Verdict(engine.evaluateAll(set.applicableTo(host), offer, protocolVersion, host,
+        return new Verdict(engine.evaluateAll(set.applicableTo(host), offer, protocolVersion, softwareVersion, host,
                 LocalDate.now(clock)));
     }
 
