@@ -57,12 +57,13 @@ final class Judgements {
         String software = result.identification().map(Identification::softwareVersion).orElse("");
         HostRef host = new HostRef(result.target().host(), result.target().port(), Map.of());
         if (deep.isPresent()) {
-            return new TargetReport(result, Optional.of(engine.evaluate(policy, result.offer(), protocol, deep, host,
-                    today)), remediation(result, software), deep);
+            return new TargetReport(result, Optional.of(engine.evaluate(policy, result.offer(), protocol, deep,
+                    software, host, today)), remediation(result, software), deep);
         }
         List<Waiver> waivers = policy.waivers().stream().filter(w -> w.matches(host)).toList();
         Judged judged = seen.computeIfAbsent(new Key(result.offer(), protocol, software, waivers), key -> new Judged(
-                engine.evaluate(policy, result.offer(), protocol, host, today), remediation(result, software)));
+                engine.evaluate(policy, result.offer(), protocol, Optional.empty(), software, host, today),
+                remediation(result, software)));
         return new TargetReport(result, Optional.of(judged.evaluation()), judged.remediation());
     }
 

@@ -3,6 +3,8 @@ package dev.kexwatch.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kexwatch.algorithm.AlgorithmCatalog;
+import dev.kexwatch.algorithm.KexList;
+import dev.kexwatch.algorithm.ServerOffer;
 import dev.kexwatch.negotiation.ClientProfile;
 import dev.kexwatch.negotiation.FixAdvisor;
 import dev.kexwatch.negotiation.NegotiationReport;
@@ -42,6 +44,16 @@ final class ReleasePrediction {
         return TargetReport.GOOD;
     }
 
+    /** The default server offer predicted against, list key to names, so the catalogue's data can be read back. */
+    private static ObjectNode offer(Release release) {
+        ObjectNode offer = MAPPER.createObjectNode();
+        ServerOffer server = release.defaultServerOffer();
+        for (KexList list : ClientProfile.NEGOTIATED) {
+            offer.set(list.key(), MAPPER.valueToTree(server.get(list)));
+        }
+        return offer;
+    }
+
     /**
      * Negotiates every profile against the release's default offer (a default install's host keys); fixes are in
      * that server's terms (build options for Dropbear, keys or an upgrade for tinysshd, never sshd_config there).
@@ -60,6 +72,7 @@ final class ReleasePrediction {
         if (json) {
             ObjectNode node = MAPPER.createObjectNode().put("release", release.id()).put("product", release.product())
                     .put("version", release.version()).put("exitCode", code);
+            node.set("serverOffer", offer(release));
             node.set("clients", MAPPER.valueToTree(reports));
             out.println(node);
         } else {

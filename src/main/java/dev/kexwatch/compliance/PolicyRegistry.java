@@ -105,17 +105,13 @@ public class PolicyRegistry {
 
     /**
      * Every policy that applies to the host, judged on its offer and on the protocol version of its identification
-     * ({@code 1.99}: protocol 1 still enabled); the offer is empty for a host that answered SSH-1 only.
+     * ({@code 1.99}: protocol 1 still enabled); the offer is empty for a host that answered SSH-1 only. The software
+     * version ({@code dropbear_2022.83}) writes each finding's remediation for that server.
      */
-    public Verdict judge(HostRef host, Optional<ServerOffer> offer, String protocolVersion) {
-        return judge(host, offer, protocolVersion, Optional.empty());
-    }
-
-    /** As above, with the host's latest deep handshake (host keys, group sizes) for the deep rules. */
-    public Verdict judge(HostRef host, Optional<ServerOffer> offer, String protocolVersion,
+    public Verdict judge(HostRef host, Optional<ServerOffer> offer, String protocolVersion, String softwareVersion,
             Optional<DeepResult> deep) {
         PolicySet set = policies;
-        return new Verdict(engine.evaluateAll(set.applicableTo(host), offer, protocolVersion, deep, host,
+        return new Verdict(engine.evaluateAll(set.applicableTo(host), offer, protocolVersion, deep, softwareVersion, host,
                 LocalDate.now(clock)));
     }
 

@@ -75,7 +75,10 @@ public final class ReleaseCatalog {
             lists.put(list, names);
             if (list.direction().isPresent()) {
                 for (Direction direction : Direction.values()) {
-                    lists.put(KexList.of(list.category(), direction), names);
+                    // Dropbear 2025.87+ offers no compression c2s but zlib s2c: `compression_c2s` overrides the pair.
+                    String directed = key + "_" + direction.id();
+                    lists.put(KexList.of(list.category(), direction), entry.containsKey(directed)
+                            ? ServerOffer.split(String.valueOf(entry.get(directed))) : names);
                 }
             }
         });

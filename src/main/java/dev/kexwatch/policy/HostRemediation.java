@@ -33,6 +33,6 @@ public record HostRemediation(ServerSoftware.Kind server, Optional<String> sshdC
             AlgorithmCatalog catalog) {
         ServerSoftware software = ServerSoftware.of(softwareVersion);
         AcceptableLists lists = new AcceptableLists(policies, offer, software, catalog);
-        return new RemediationText(software, policies, lists, catalog).remediation();
+        return new RemediationText(softwareVersion, policies, lists, catalog).remediation();
     }
 }

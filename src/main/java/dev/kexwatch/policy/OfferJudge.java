@@ -32,16 +32,17 @@ final class OfferJudge {
      * @param offer empty for a server that sent no KEXINIT (SSH-1 only): then only protocol rules apply
      * @param inForce every policy in force for the host, this one included: remediation lines drop what any rejects,
      *     so two policies never suggest contradicting lines
+     * @param softwareVersion the host's ({@code dropbear_2022.83}: remediation as build options); may be empty
      */
     OfferJudge(Policy policy, List<Policy> inForce, Optional<ServerOffer> offer, String protocolVersion,
-            AlgorithmCatalog catalog) {
+            String softwareVersion, AlgorithmCatalog catalog) {
         this.policy = policy;
         this.offer = offer.orElseGet(() -> new ServerOffer(Map.of()));
         this.offered = offer.isPresent();
         this.protocolVersion = protocolVersion;
         this.catalog = catalog;
         this.rejections = new Rejections(policy, catalog);
-        this.remediation = new Remediation(this.offer, new Rejections(inForce, catalog));
+        this.remediation = new Remediation(this.offer, new Rejections(inForce, catalog), softwareVersion);
     }
 
     List<Finding> findings(Rule rule) {
@@ -115,7 +116,7 @@ final class OfferJudge {
         Predicate<String> vulnerable = n -> exposedAlone(n) || isCbc(n);
         return Optional.of(new Finding(policy.id(), rule.id(), rule.severity(), Category.KEX, Optional.empty(),
                 exposing, kex, rule.rationale(), rule.source(),
-                remediation.forRule(rule, Category.CIPHER, List.of(), vulnerable)));
+                remediation.forTerrapin(rule, vulnerable)));
     }
 
     /** RFC 4253 §5.1: "1.99" means protocol 1 is still enabled beside 2.0; any other "1.x" means 1 only. */

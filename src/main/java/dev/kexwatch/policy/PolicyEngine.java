@@ -36,7 +36,7 @@ public final class PolicyEngine {
      */
     public Evaluation evaluate(Policy policy, Optional<ServerOffer> offer, String protocolVersion, HostRef host,
             LocalDate today) {
-        return evaluate(policy, List.of(policy), new Observed(offer, protocolVersion, Optional.empty()), host, today);
+        return evaluate(policy, offer, protocolVersion, Optional.empty(), "", host, today);
     }
 
     /**
@@ -45,7 +45,7 @@ public final class PolicyEngine {
      */
     public Evaluation evaluate(Policy policy, Optional<ServerOffer> offer, String protocolVersion,
             Optional<DeepResult> deep, HostRef host, LocalDate today) {
-        return evaluate(policy, List.of(policy), new Observed(offer, protocolVersion, deep), host, today);
+        return evaluate(policy, offer, protocolVersion, deep, "", host, today);
     }
 
     /**
@@ -54,21 +54,40 @@ public final class PolicyEngine {
      */
     public List<Evaluation> evaluateAll(List<Policy> inForce, Optional<ServerOffer> offer, String protocolVersion,
             HostRef host, LocalDate today) {
-        return evaluateAll(inForce, offer, protocolVersion, Optional.empty(), host, today);
+        return evaluateAll(inForce, offer, protocolVersion, Optional.empty(), "", host, today);
+    }
+
+    /**
+     * As above, with the server's software version from its identification ({@code dropbear_2022.83}): each finding's
+     * remediation is then written for that server (a Dropbear host gets localoptions.h lines or an upgrade, never
+     * sshd_config).
+     */
+    public Evaluation evaluate(Policy policy, Optional<ServerOffer> offer, String protocolVersion,
+            Optional<DeepResult> deep, String softwareVersion, HostRef host, LocalDate today) {
+        return evaluate(policy, List.of(policy), new Observed(offer, protocolVersion, deep, softwareVersion), host,
+                today);
+    }
+
+    /** {@link #evaluateAll} for a server whose software version is known: remediation in its terms. */
+    public List<Evaluation> evaluateAll(List<Policy> inForce, Optional<ServerOffer> offer, String protocolVersion,
+            String softwareVersion, HostRef host, LocalDate today) {
+        return evaluateAll(inForce, offer, protocolVersion, Optional.empty(), softwareVersion, host, today);
     }
 
     /** As above, with the host's latest deep handshake for the deep checks (the service stores one per cadence). */
     public List<Evaluation> evaluateAll(List<Policy> inForce, Optional<ServerOffer> offer, String protocolVersion,
-            Optional<DeepResult> deep, HostRef host, LocalDate today) {
-        Observed observed = new Observed(offer, protocolVersion, deep);
+            Optional<DeepResult> deep, String softwareVersion, HostRef host, LocalDate today) {
+        Observed observed = new Observed(offer, protocolVersion, deep, softwareVersion);
         return inForce.stream().map(p -> evaluate(p, inForce, observed, host, today)).toList();
     }
 
-    private record Observed(Optional<ServerOffer> offer, String protocolVersion, Optional<DeepResult> deep) {
+    private record Observed(Optional<ServerOffer> offer, String protocolVersion, Optional<DeepResult> deep,
+            String softwareVersion) {
     }
 
     private Evaluation evaluate(Policy policy, List<Policy> inForce, Observed observed, HostRef host, LocalDate today) {
-        OfferJudge judge = new OfferJudge(policy, inForce, observed.offer(), observed.protocolVersion(), catalog);
+        OfferJudge judge = new OfferJudge(policy, inForce, observed.offer(), observed.protocolVersion(),
+                observed.softwareVersion(), catalog);
         List<Waiver> forHost = policy.waivers().stream().filter(w -> w.matches(host)).toList();
         List<Waiver> active = forHost.stream().filter(w -> w.activeOn(today)).toList();
         List<Finding> findings = new ArrayList<>();

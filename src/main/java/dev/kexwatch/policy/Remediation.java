@@ -5,16 +5,19 @@ import dev.kexwatch.algorithm.Category;
 import dev.kexwatch.algorithm.Direction;
 import dev.kexwatch.algorithm.KexList;
 import dev.kexwatch.algorithm.ServerOffer;
+import dev.kexwatch.algorithm.ServerSoftware;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * Builds the {@code sshd_config} snippet for a finding: what the host offers minus what the policy rejects, in the
- * host's order, never with signal names (sshd adds those itself).
+ * host's order, never with signal names (sshd adds those itself). For a Dropbear host, which has no sshd_config, a
+ * {@code localoptions.h} snippet or an upgrade instead ({@link DropbearRemedy}).
  */
 final class Remediation {
 
@@ -23,14 +26,24 @@ final class Remediation {
 
     private final ServerOffer offer;
     private final Rejections rejections;
+    private final String softwareVersion;
+    private final boolean dropbear;
 
-    Remediation(ServerOffer offer, Rejections rejections) {
+    /** @param softwareVersion the host's (e.g. {@code dropbear_2022.83}); empty when unknown, then sshd_config */
+    Remediation(ServerOffer offer, Rejections rejections, String softwareVersion) {
         this.offer = offer;
         this.rejections = rejections;
+        this.softwareVersion = softwareVersion;
+        this.dropbear = ServerSoftware.of(softwareVersion).kind() == ServerSoftware.Kind.DROPBEAR;
     }
 
     /** The rule's own advice as comments, then the config line for the category. */
     String forRule(Rule rule, Category category, List<String> toAdd, Predicate<String> alsoDrop) {
+        if (dropbear) {
+            boolean nothingLeft = toAdd.isEmpty() && kept(category).stream().noneMatch(alsoDrop.negate());
+            return DropbearRemedy.of(dropped(category, alsoDrop), toAdd, softwareVersion,
+                    nothingLeft ? Optional.of(category.id()) : Optional.empty());
+        }
         List<String> lines = new ArrayList<>();
         rule.remediation().ifPresent(text -> text.lines().map(l -> "# " + l.strip()).forEach(lines::add));
         lines.add(line(category, toAdd, alsoDrop));
@@ -47,6 +60,27 @@ final class Remediation {
             return "Compression " + compression(names);
         }
         return KEYWORDS.get(category) + " " + String.join(",", names);
+    }
+
+    /** Terrapin exposure: for Dropbear an upgrade to strict key exchange, else the cipher line without them. */
+    String forTerrapin(Rule rule, Predicate<String> vulnerable) {
+        return dropbear ? DropbearRemedy.terrapin(dropped(Category.CIPHER, vulnerable))
+                : forRule(rule, Category.CIPHER, List.of(), vulnerable);
+    }
+
+    /** What the host offers for a category that the policies reject or {@code alsoDrop} names, signals left out. */
+    private List<String> dropped(Category category, Predicate<String> alsoDrop) {
+        Set<String> kept = new LinkedHashSet<>(kept(category));
+        Set<String> dropped = new LinkedHashSet<>();
+        for (Direction direction : Direction.values()) {
+            KexList list = KexList.of(category, direction);
+            offer.get(list).stream().filter(n -> !rejections.isSignal(list, n))
+                    .filter(n -> !kept.contains(n) || alsoDrop.test(n)).forEach(dropped::add);
+            if (list.direction().isEmpty()) {
+                break;
+            }
+        }
+        return List.copyOf(dropped);
     }
 
     /** Kept names of a category; c2s order first, then s2c-only names, since sshd_config has one line for both. */

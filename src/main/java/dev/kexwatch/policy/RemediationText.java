@@ -18,13 +18,15 @@ final class RemediationText {
     private static final ServerSoftware.Version COMPRESSION_YES_IS_DELAYED = new ServerSoftware.Version(7, 4);
 
     private final ServerSoftware software;
+    private final String softwareVersion;
     private final List<Policy> policies;
     private final Map<Category, AcceptableLists.Plan> plans;
     private final boolean terrapin;
     private final boolean aeadLeft;
 
-    RemediationText(ServerSoftware software, List<Policy> policies, AcceptableLists lists, AlgorithmCatalog catalog) {
-        this.software = software;
+    RemediationText(String softwareVersion, List<Policy> policies, AcceptableLists lists, AlgorithmCatalog catalog) {
+        this.software = ServerSoftware.of(softwareVersion);
+        this.softwareVersion = softwareVersion;
         this.policies = policies;
         this.plans = lists.plans();
         this.terrapin = lists.terrapinExposed();
@@ -36,7 +38,7 @@ final class RemediationText {
         Optional<String> dropIn = Optional.empty();
         switch (software.kind()) {
             case OPENSSH -> dropIn = openSsh(advice);
-            case DROPBEAR -> DropbearAdvice.write(plans, terrapin, advice);
+            case DROPBEAR -> DropbearAdvice.write(plans, terrapin, softwareVersion, advice);
             case TINYSSH -> tinySsh(advice);
             case OTHER -> other(advice);
         }

@@ -140,7 +140,8 @@ public class ResultStore {
         // a host that answered SSH-1 only has no offer, but it responded: it is judged (critical), not unreachable
         boolean ssh1Only = ProbeOutcome.SSH1_ONLY.name().equals(observation.outcome);
         Verdict verdict = offer.isPresent() || ssh1Only
-                ? policies.judge(host, offer, protocolVersion(observation.identification), deepResult) : Verdict.NONE;
+                ? policies.judge(host, offer, protocolVersion(observation.identification),
+                        softwareVersion(observation.identification), deepResult) : Verdict.NONE;
         HostState state = offer.isEmpty() && !ssh1Only ? HostState.unreachable
                 : verdict.compliant() ? HostState.compliant : HostState.non_compliant;
         byte[] digest = verdict.digest();
@@ -171,6 +172,10 @@ public class ResultStore {
     /** {@code 2.0} in {@code SSH-2.0-OpenSSH_9.2p1}; empty when there was no identification line. */
     private static String protocolVersion(String identification) {
         return identification == null ? "" : new Identification(identification, List.of()).protocolVersion();
+    }
+
+    private static String softwareVersion(String identification) {
+        return identification == null ? "" : new Identification(identification, List.of()).softwareVersion();
     }
 
     private static void writeFindings(long observationId, Verdict verdict) {

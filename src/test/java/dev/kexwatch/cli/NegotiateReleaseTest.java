@@ -3,7 +3,11 @@ package dev.kexwatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kexwatch.algorithm.KexList;
+import dev.kexwatch.negotiation.ClientProfile;
 import dev.kexwatch.negotiation.ClientProfiles;
+import dev.kexwatch.negotiation.Release;
+import dev.kexwatch.negotiation.ReleaseCatalog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,9 +27,36 @@ class NegotiateReleaseTest {
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("openssh-9.2", "openssh-10.0", "dropbear-2022.83", "tinysshd-20230101",
-                "(unverified: hostkey, mac, compression)");
+                "(unverified: kex, hostkey)");
         List<JsonNode> json = negotiate("--list-releases", "--json").json();
         assertThat(json).extracting(n -> n.get("id").asText()).contains("openssh-10.0");
+    }
+
+    @Test
+    void newerReleasesComeLaterInTheListing() {
+        List<String> ids = negotiate("--list-releases").out().lines().map(l -> l.split(" ")[0]).toList();
+
+        assertThat(ids).containsSubsequence("openssh-7.4", "openssh-9.9", "openssh-10.0", "openssh-10.1",
+                "openssh-10.2", "openssh-10.3");
+        assertThat(ids).containsSubsequence("dropbear-2020.81", "dropbear-2022.83", "dropbear-2024.84",
+                "dropbear-2025.89", "dropbear-2026.94");
+    }
+
+    @Test
+    void everyReleaseRoundTripsThroughServerRelease() throws IOException {
+        // The offer the CLI predicts against is the catalogue entry's, list by list and in order, for every entry.
+        for (Release release : ReleaseCatalog.builtIn().all()) {
+            CliRun run = negotiate("--json", "--client", "openssh-9.2", "--server-release", release.id());
+            assertThat(run.err()).as(release.id()).isEmpty();
+            JsonNode node = run.json().get(0);
+            assertThat(node.get("release").asText()).isEqualTo(release.id());
+            for (KexList list : ClientProfile.NEGOTIATED) {
+                List<String> names = new ArrayList<>();
+                node.get("serverOffer").get(list.key()).forEach(n -> names.add(n.asText()));
+                assertThat(names).as(release.id() + " " + list.key())
+                        .isEqualTo(release.defaultServerOffer().get(list)).isNotEmpty();
+            }
+        }
     }
 
     @Test

@@ -2,7 +2,11 @@ package dev.kexwatch.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kexwatch.algorithm.ServerOffer;
 import dev.kexwatch.algorithm.ServerSoftware;
+import dev.kexwatch.negotiation.ClientProfile;
+import dev.kexwatch.negotiation.Release;
+import dev.kexwatch.negotiation.ReleaseCatalog;
 import dev.kexwatch.probe.ProbeEngine;
 import dev.kexwatch.probe.ProbeOutcome;
 import dev.kexwatch.probe.ProbeResult;
@@ -20,6 +24,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,6 +135,66 @@ class RemediationOnRealServersTest {
             assertThat(t.server()).isEqualTo(ServerSoftware.Kind.TINYSSH);
             assertThat(t.sshdConfig()).isEmpty();
             assertThat(t.advice()).contains("tinysshd").doesNotContain("sshd_config");
+        }
+    }
+
+    @Test
+    void dropbearIsToldWhichReleaseDropsWhatThePoliciesRejectAndThatReleaseIndeedLacksIt() {
+        List<Policy> all = ShippedPolicies.all().policies();
+        try (DropbearServer dropbear = DropbearServer.start()) {
+            ProbeResult result = probe(dropbear.target());
+            HostRemediation remediation = remediation(all, result);
+            String upgrade = remediation.advice().lines().filter(l -> l.startsWith("Or upgrade Dropbear to "))
+                    .findFirst().orElseThrow(() -> new AssertionError(remediation.advice()));
+            Matcher m = Pattern.compile("^Or upgrade Dropbear to (\\S+) or later: its default build no longer offers "
+                    + "(.+) \\(catalogue entry (\\S+), read at its source\\)\\.$").matcher(upgrade);
+            assertThat(m.matches()).as(upgrade).isTrue();
+            Release target = ReleaseCatalog.builtIn().find(m.group(3)).orElseThrow();
+            assertThat(target.version()).startsWith(m.group(1));
+            assertThat(target.unverified()).as("only a release read at its source is recommended").isEmpty();
+            List<String> names = List.of(m.group(2).split(", "));
+            // Debian 12's dropbear 2022.83 still offers SHA-1 (hmac-sha1, group14-sha1, ssh-rsa); 2025.87 dropped it.
+            assertThat(names).contains("hmac-sha1", "diffie-hellman-group14-sha1", "ssh-rsa");
+            ServerOffer offered = result.offer().orElseThrow();
+            for (String name : names) {
+                assertThat(ClientProfile.NEGOTIATED).as(name + " offered today")
+                        .anyMatch(list -> offered.get(list).contains(name));
+                assertThat(ClientProfile.NEGOTIATED).as(name + " gone in " + target.id())
+                        .noneMatch(list -> target.get(list).contains(name));
+            }
+            assertThat(remediation.advice()).doesNotContain("sshd_config");
+        }
+    }
+
+    @Test
+    void eachFindingOnTheRealDropbearIsABuildOptionOrAnUpgradeWhoseEntryLacksTheName() {
+        List<Policy> all = ShippedPolicies.all().policies();
+        try (DropbearServer dropbear = DropbearServer.start()) {
+            ProbeResult result = probe(dropbear.target());
+            String software = result.identification().orElseThrow().softwareVersion();
+            List<Finding> findings = policyEngine.evaluateAll(all, result.offer(), "2.0", software,
+                    new HostRef(dropbear.target().host(), dropbear.target().port(), Map.of()), TODAY).stream()
+                    .flatMap(e -> e.findings().stream()).toList();
+            assertThat(findings).isNotEmpty();
+            Pattern upgrade = Pattern.compile("/\\* or upgrade Dropbear to (\\S+) or later: its default build no "
+                    + "longer offers (.+) \\(catalogue entry (\\S+)\\) \\*/");
+            int upgrades = 0;
+            for (Finding finding : findings) {
+                assertThat(finding.remediation()).as(finding.ruleId()).startsWith(DropbearRemedy.HEADER)
+                        .doesNotContainPattern("(?m)^(KexAlgorithms|HostKeyAlgorithms|Ciphers|MACs|Compression) ");
+                Matcher m = upgrade.matcher(finding.remediation());
+                while (m.find()) {
+                    upgrades++;
+                    Release target = ReleaseCatalog.builtIn().find(m.group(3)).orElseThrow();
+                    for (String name : m.group(2).split(", ")) {
+                        assertThat(ClientProfile.NEGOTIATED).as(name + " offered by the real daemon")
+                                .anyMatch(list -> result.offer().orElseThrow().get(list).contains(name));
+                        assertThat(ClientProfile.NEGOTIATED).as(name + " gone in " + target.id())
+                                .noneMatch(list -> target.get(list).contains(name));
+                    }
+                }
+            }
+            assertThat(upgrades).as("findings the upgrade fixes").isPositive();
         }
     }
 }
