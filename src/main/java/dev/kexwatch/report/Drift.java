@@ -8,10 +8,11 @@ import java.util.Map;
 
 /**
  * What changed for one host between two scans: the outcome and the software version on each side and, per list
- * (e.g. {@code mac_s2c}), the names added and removed and whether the preference order changed.
+ * (e.g. {@code mac_s2c}), the names added and removed and whether the preference order changed; the login methods that
+ * appeared and went away ({@code authMethods}, null for a host never probed for them).
  */
 public record Drift(long hostId, String address, int port, Long fromScan, Long toScan, String fromOutcome,
-        String toOutcome, Software software, Map<String, OfferDiff.Change> lists) {
+        String toOutcome, Software software, Map<String, OfferDiff.Change> lists, AuthMethodsChange authMethods) {
 
     /** The software version of each side's identification (e.g. {@code OpenSSH_9.2p1}); empty when it sent none. */
     public record Software(String from, String to, boolean changed) {

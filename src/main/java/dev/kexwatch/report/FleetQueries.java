@@ -37,6 +37,9 @@ public class FleetQueries {
     @Inject
     PolicyRegistry policies;
 
+    @Inject
+    AuthMethodsReports auth;
+
     /** The latest compliance of a host with the lists it offered and its history, newest first. */
     @Transactional
     public Optional<HostDetail> host(long hostId) {
@@ -49,7 +52,7 @@ public class FleetQueries {
                     new HostRef(c.address(), c.port(), c.labels()), o.toOffer(), software(latest.get()))))
                     .orElse(null);
             return new HostDetail(c, lists, latest.map(o -> o.preIdentification).orElse(List.of()), history(hostId),
-                    remediation);
+                    remediation, auth.current(hostId, new HostRef(c.address(), c.port(), c.labels())));
         });
     }
 
@@ -86,24 +89,43 @@ public class FleetQueries {
         return Optional.of(drift(host.get(), from.get(), to.get(), fromScan, toScan));
     }
 
-    /** One page of the hosts whose result changed in a scan (default: the latest finished one), with their drift. */
+    /**
+     * One page of the hosts whose result changed in a scan (default: the latest finished one), with their drift: a
+     * new KEXINIT observation began in it, or the login methods probed after it changed.
+     */
     @Transactional
     public Page<Drift> changes(Long scanId, int page, int size) {
         Optional<Long> scan = Optional.ofNullable(scanId).or(() -> ScanRun.latestFinished().map(r -> r.id));
         if (scan.isEmpty()) {
             return new Page<>(List.of(), page, size, 0);
         }
+        long id = scan.get();
         List<Drift> drifts = new ArrayList<>();
-        for (Observation started : Observation.<Observation>find("firstScanId = ?1 order by hostId, id", scan.get())
-                .page(page, size).list()) {
-            Optional<Observation> before = Observation.<Observation>find("hostId = ?1 and id < ?2 order by id desc",
-                    started.hostId, started.id).firstResultOptional();
-            Host host = Host.findById(started.hostId);
-            drifts.add(before.map(b -> drift(host, b, started, b.lastScanId, started.firstScanId))
-                    .orElseGet(() -> new Drift(host.id, host.address, host.port, null, started.firstScanId, null,
-                            started.outcome, Drift.Software.of(null, started.identification), Map.of())));
+        for (long hostId : auth.changedPage(id, page, size)) {
+            Host host = Host.findById(hostId);
+            drifts.add(Observation.<Observation>find("hostId = ?1 and firstScanId = ?2", hostId, id)
+                    .firstResultOptional().map(started -> started(host, started))
+                    .orElseGet(() -> methodsOnly(host, id)));
         }
-        return new Page<>(drifts, page, size, Observation.count("firstScanId", scan.get()));
+        return new Page<>(drifts, page, size, auth.changedCount(id));
+    }
+
+    private Drift started(Host host, Observation started) {
+        Optional<Observation> before = Observation.<Observation>find("hostId = ?1 and id < ?2 order by id desc",
+                started.hostId, started.id).firstResultOptional();
+        return before.map(b -> drift(host, b, started, b.lastScanId, started.firstScanId))
+                .orElseGet(() -> new Drift(host.id, host.address, host.port, null, started.firstScanId, null,
+                        started.outcome, Drift.Software.of(null, started.identification), Map.of(),
+                        auth.changedWith(host.id, started.firstScanId)));
+    }
+
+    /** The offer stayed as it was; only the login methods changed with the scan. */
+    private Drift methodsOnly(Host host, long scanId) {
+        Optional<Observation> current = Observation.covering(host.id, scanId);
+        String outcome = current.map(o -> o.outcome).orElse(null);
+        String identification = current.map(o -> o.identification).orElse(null);
+        return new Drift(host.id, host.address, host.port, scanId, scanId, outcome, outcome,
+                Drift.Software.of(identification, identification), Map.of(), auth.changedWith(host.id, scanId));
     }
 
     /**
@@ -208,15 +230,16 @@ public class FleetQueries {
         return counts;
     }
 
-    private static Drift drift(Host host, Observation from, Observation to, Long fromScan, Long toScan) {
+    private Drift drift(Host host, Observation from, Observation to, Long fromScan, Long toScan) {
         ServerOffer before = Optional.ofNullable(from.offerId).map(FleetQueries::offer).map(StoredOffer::toOffer)
                 .orElse(new ServerOffer(Map.of()));
         ServerOffer after = Optional.ofNullable(to.offerId).map(FleetQueries::offer).map(StoredOffer::toOffer)
                 .orElse(new ServerOffer(Map.of()));
-        return new Drift(host.id, host.address, host.port, fromScan != null ? fromScan : from.lastScanId,
-                toScan != null ? toScan : to.lastScanId, from.outcome, to.outcome,
+        long fromRef = fromScan != null ? fromScan : from.lastScanId;
+        long toRef = toScan != null ? toScan : to.lastScanId;
+        return new Drift(host.id, host.address, host.port, fromRef, toRef, from.outcome, to.outcome,
                 Drift.Software.of(from.identification, to.identification),
-                Drift.keyed(OfferDiff.between(before, after)));
+                Drift.keyed(OfferDiff.between(before, after)), auth.drift(host.id, fromScan, toScan, fromRef, toRef));
     }
 
     private static StoredOffer offer(long id) {

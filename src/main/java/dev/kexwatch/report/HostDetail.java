@@ -7,10 +7,11 @@ import java.util.Map;
 /**
  * One host's latest compliance with the evidence behind it: the ten name-lists as the server sent them
  * (keyed like {@code kex}, {@code cipher_c2s}), the lines it sent before its identification, its history, and the
- * one remediation for every policy in force (null when the host sent no offer).
+ * one remediation for every policy in force (null when the host sent no offer), and its login methods from the opt-in
+ * auth-methods probe ({@code authMethods}, null when it was never probed).
  */
 public record HostDetail(HostCompliance compliance, Map<String, List<String>> lists, List<String> preIdentification,
-        List<HistoryEntry> history, Remediation remediation) {
+        List<HistoryEntry> history, Remediation remediation, AuthMethodsView authMethods) {
 
     /**
      * As the CLI's {@code policy.remediation}: {@code server} is openssh, dropbear, tinyssh or other;
