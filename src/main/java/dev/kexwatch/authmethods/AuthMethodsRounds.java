@@ -50,7 +50,7 @@ public class AuthMethodsRounds {
     Clock clock;
 
     private final ExecutorService rounds = Executors.newSingleThreadExecutor(r -> daemon(r, "kexwatch-auth-round"));
-    private Map<String, String> selector = Map.of();
+    private volatile Map<String, String> selector = Map.of();
     private CompletableFuture<Integer> last = CompletableFuture.completedFuture(0);
 
     /** A bad selector stops the start, naming the key, rather than probing hosts nobody selected. */

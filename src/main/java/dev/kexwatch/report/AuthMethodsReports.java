@@ -4,10 +4,12 @@ import dev.kexwatch.compliance.PolicyRegistry;
 import dev.kexwatch.fleet.AuthMethodRecords;
 import dev.kexwatch.fleet.AuthObservation;
 import dev.kexwatch.policy.AuthMethodsJudge;
+import dev.kexwatch.policy.AuthMethodsJudge.AuthFinding;
 import dev.kexwatch.policy.HostRef;
 import dev.kexwatch.report.AuthMethodsView.AuthFindingView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +19,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class AuthMethodsReports {
+
+    /** The policy id of the built-in check on {@code none}: it applies to every host, whatever policies select it. */
+    static final String BUILT_IN = "built-in";
 
     @Inject
     AuthMethodRecords records;
@@ -30,11 +35,11 @@ public class AuthMethodsReports {
     }
 
     private AuthMethodsView view(AuthObservation run, String error, HostRef host) {
-        List<AuthFindingView> findings = policies.policies().applicableTo(host).stream()
-                .flatMap(p -> AuthMethodsJudge.judge(p, run.methods, run.noneAccepted).stream())
-                .map(f -> new AuthFindingView(f.policyId(), f.ruleId(), f.severity().id(), f.methods(), f.rationale(),
-                        f.source()))
-                .toList();
+        List<AuthFinding> judged = new ArrayList<>(policies.policies().applicableTo(host).stream()
+                .flatMap(p -> AuthMethodsJudge.judge(p, run.methods, run.noneAccepted).stream()).toList());
+        AuthMethodsJudge.noneAccepted(BUILT_IN, run.noneAccepted, judged).ifPresent(judged::add);
+        List<AuthFindingView> findings = judged.stream().map(f -> new AuthFindingView(f.policyId(), f.ruleId(),
+                f.severity().id(), f.methods(), f.rationale(), f.source())).toList();
         return new AuthMethodsView(run.probeUser, run.methods, run.noneAccepted, run.firstSeenAt, run.lastSeenAt,
                 run.firstScanId, run.lastScanId, error, findings);
     }

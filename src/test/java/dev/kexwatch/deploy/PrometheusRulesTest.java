@@ -21,7 +21,7 @@ class PrometheusRulesTest {
         Tool check = Tool.run(Tool.ROOT, "promtool", "check", "rules", RULES.toString());
 
         assertThat(check.exit()).as(check.output()).isZero();
-        assertThat(check.output()).contains("SUCCESS: 8 rules found");
+        assertThat(check.output()).contains("SUCCESS: 9 rules found");
     }
 
     @Test
@@ -39,7 +39,8 @@ class PrometheusRulesTest {
                 .map(rule -> rule.get("alert")).filter(a -> a != null).toList();
 
         assertThat(alerts).containsExactlyInAnyOrder("KexwatchWeakAlgorithmAppeared", "KexwatchComplianceDropped",
-                "KexwatchScanStale", "KexwatchProbeFailuresSpiking", "KexwatchPolicyLoadFailed");
+                "KexwatchScanStale", "KexwatchProbeFailuresSpiking", "KexwatchPolicyLoadFailed",
+                "KexwatchPasswordLoginAppeared");
     }
 
     @Test
