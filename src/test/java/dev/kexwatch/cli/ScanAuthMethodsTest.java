@@ -106,11 +106,13 @@ class ScanAuthMethodsTest {
         assumeTrue(PasswordlessUser.exists(), "needs root to create the passwordless account " + PasswordlessUser.NAME);
         try (OpenSshServer sshd = OpenSshServer.start("PasswordAuthentication yes", "PermitEmptyPasswords yes")) {
             String target = "127.0.0.1:" + sshd.port();
-            List<String> options = List.of("scan", "--auth-methods", "--auth-user", PasswordlessUser.NAME);
+            // a generous deadline: a full key exchange on a loaded machine can take seconds
+            List<String> options = List.of("scan", "--timeout", "60", "--auth-methods", "--auth-user",
+                    PasswordlessUser.NAME);
             CliRun json = CliRun.of(append(options, "--json"), target);
-            assertThat(json.code()).isEqualTo(TargetReport.FAILURE);
             JsonNode report = json.json().get(0);
-            assertThat(report.at("/authMethods/noneAccepted").asBoolean()).isTrue();
+            assertThat(report.at("/authMethods/noneAccepted").asBoolean()).as(report.toString()).isTrue();
+            assertThat(json.code()).isEqualTo(TargetReport.FAILURE);
             assertThat(report.at("/authFindings/0/rule").asText()).isEqualTo(AuthMethodsJudge.NONE_ACCEPTED);
             assertThat(report.at("/authFindings/0/severity").asText()).isEqualTo("critical");
 
@@ -119,9 +121,17 @@ class ScanAuthMethodsTest {
                     .containsPattern("CRITICAL +auth-none-accepted \\(login\\): none");
             String sarif = CliRun.of(append(options, "--format", "sarif"), target).out();
             assertThat(ReportReaders.sarifSchema().validate(sarif, InputFormat.JSON)).isEmpty();
-            JsonNode result = JSON.readTree(sarif).at("/runs/0/results/0");
-            assertThat(result.get("ruleId").asText()).isEqualTo(AuthMethodsJudge.NONE_ACCEPTED);
-            assertThat(result.get("level").asText()).isEqualTo("error");
+            // the baseline's findings on Debian's default offer come first, the login finding after them
+            List<JsonNode> none = new ArrayList<>();
+            JSON.readTree(sarif).at("/runs/0/results").forEach(r -> {
+                if (r.get("ruleId").asText().equals(AuthMethodsJudge.NONE_ACCEPTED)) {
+                    none.add(r);
+                }
+            });
+            assertThat(none).singleElement().satisfies(r -> {
+                assertThat(r.get("level").asText()).isEqualTo("error");
+                assertThat(r.at("/properties/methods").toString()).isEqualTo("[\"none\"]");
+            });
         }
     }
 
