@@ -6,6 +6,7 @@ import dev.kexwatch.policy.AuthMethodsJudge;
 import dev.kexwatch.policy.AuthMethodsJudge.AuthFinding;
 import dev.kexwatch.policy.Policy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,8 +26,10 @@ final class AuthMethodsStep {
     }
 
     private static TargetReport judged(TargetReport report, AuthResult probed, Policy policy) {
-        List<AuthFinding> findings = probed.methods()
-                .map(m -> AuthMethodsJudge.judge(policy, m.methods(), m.noneAccepted())).orElse(List.of());
+        List<AuthFinding> findings = new ArrayList<>(probed.methods()
+                .map(m -> AuthMethodsJudge.judge(policy, m.methods(), m.noneAccepted())).orElse(List.of()));
+        probed.methods().flatMap(m -> AuthMethodsJudge.noneAccepted(policy.id(), m.noneAccepted(), findings))
+                .ifPresent(findings::add);
         return report.withAuth(probed, findings);
     }
 }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * {@code --format sarif}: a SARIF 2.1.0 log (OASIS) that code-scanning UIs read. One result per finding; the
  * policy's rules as the driver's rules (severity as level, rationale, source as help and, where it names one,
  * help URI); the host as the artifact location ({@code ssh://host:port}). Targets that could not be probed
- * are tool notifications, since they have no finding to show.
+ * are tool notifications, since they have no finding to show. Login methods: {@link AuthSarif}.
  */
 final class SarifFormat {
 
@@ -37,10 +37,12 @@ final class SarifFormat {
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         ObjectNode log = MAPPER.createObjectNode();
         ObjectNode run = startRun(log, results.reports().stream().map(TargetReport::result).toList());
-        ((ObjectNode) run.get("tool").get("driver")).set("rules", rules(results, ruleIndex));
+        ArrayNode rules = rules(results, ruleIndex);
+        ((ObjectNode) run.get("tool").get("driver")).set("rules", rules);
         ArrayNode list = run.putArray("results");
         results.reports().forEach(report -> report.evaluation().ifPresent(e -> e.findings().forEach(f ->
                 list.add(result(report.result(), f, ruleIndex)))));
+        AuthSarif.add(run, rules, ruleIndex, list, results.reports());
         out.println(SafeJson.write(MAPPER, log));
     }
 

@@ -2,10 +2,13 @@ package dev.kexwatch.cli;
 
 import dev.kexwatch.algorithm.KexList;
 import dev.kexwatch.algorithm.ServerOffer;
+import dev.kexwatch.auth.AuthResult;
+import dev.kexwatch.policy.AuthMethodsJudge.AuthFinding;
 import dev.kexwatch.policy.Evaluation;
 import dev.kexwatch.policy.Finding;
 import dev.kexwatch.policy.HostRemediation;
 import dev.kexwatch.policy.Policy;
+import dev.kexwatch.policy.Severity;
 import dev.kexwatch.probe.ProbeResult;
 import java.io.PrintWriter;
 import java.util.List;
@@ -54,6 +57,7 @@ final class TableFormat {
         result.offer().ifPresent(offer -> lists(out, offer));
         report.deep().ifPresent(deep -> DeepFormat.rows(deep).forEach(r -> row(out, r[0], r[1])));
         report.evaluation().ifPresent(evaluation -> findings(out, evaluation, colour));
+        report.auth().ifPresent(auth -> loginMethods(out, auth, report.authFindings(), colour));
         report.remediation().filter(fix -> report.evaluation().filter(Evaluation::compliant).isEmpty())
                 .ifPresent(fix -> remediation(out, fix));
         out.println();
@@ -94,15 +98,29 @@ final class TableFormat {
         row(out, "policy", evaluation.policyId() + " " + evaluation.policyVersion() + ": " + verdict);
         for (Finding finding : evaluation.findings()) {
             String where = finding.category().id() + finding.direction().map(d -> " " + d.id()).orElse("");
-            // The label is padded before it is coloured, so the escape codes do not shift the columns.
-            String label = String.format("  %-" + (LABEL - 2) + "s", finding.severity().id().toUpperCase(Locale.ROOT));
-            row(out, label.replace(finding.severity().id().toUpperCase(Locale.ROOT),
-                    colour.severity(finding.severity())), finding.ruleId() + " (" + where + "): "
+            row(out, severityLabel(finding.severity(), colour), finding.ruleId() + " (" + where + "): "
                     + String.join(", ", finding.names()));
         }
         if (!evaluation.unknownNames().isEmpty()) {
             row(out, "  unknown", String.join(", ", evaluation.unknownNames()));
         }
+    }
+
+    /** {@code scan --auth-methods}: the server's answer, then the findings on it. */
+    private static void loginMethods(PrintWriter out, AuthResult auth, List<AuthFinding> findings, Colour colour) {
+        auth.error().ifPresent(error -> row(out, "login methods", "no answer: " + error));
+        auth.methods().ifPresent(m -> row(out, "login methods", (m.noneAccepted() ? "none accepted"
+                : names(m.methods())) + " (user " + m.user() + ")"));
+        for (AuthFinding finding : findings) {
+            row(out, severityLabel(finding.severity(), colour), finding.ruleId() + " (login): "
+                    + String.join(", ", finding.methods()));
+        }
+    }
+
+    /** The label is padded before it is coloured, so the escape codes do not shift the columns. */
+    private static String severityLabel(Severity severity, Colour colour) {
+        String name = severity.id().toUpperCase(Locale.ROOT);
+        return String.format("  %-" + (LABEL - 2) + "s", name).replace(name, colour.severity(severity));
     }
 
     private static String names(List<String> names) {

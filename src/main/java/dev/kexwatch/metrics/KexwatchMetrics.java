@@ -49,6 +49,10 @@ public class KexwatchMetrics {
     public static final String HOST_KEY_CHANGES = "kexwatch.host.key.changes";
     /** Enabled hosts showing an RSA host key below 2048 bits or a DSA key (NIST SP 800-57 Part 1). */
     public static final String HOSTS_WEAK_HOST_KEY = "kexwatch.hosts.weak.host.key";
+    /** Per login method ({@code method} tag, known names and {@code other}): enabled hosts whose latest answer lists it. */
+    public static final String HOSTS_AUTH_METHOD = "kexwatch.hosts.auth.method";
+    /** Per login method: enabled hosts whose latest answer lists it and whose previous one did not. */
+    public static final String HOSTS_AUTH_METHOD_APPEARED = "kexwatch.hosts.auth.method.appeared";
     /** Problems found by the last policy load; above zero means the last good set is still in force. */
     public static final String POLICY_LOAD_ERRORS = "kexwatch.policy.load.errors";
     /** Per client profile ({@code profile} tag): enabled hosts whose latest offer it cannot negotiate with. */

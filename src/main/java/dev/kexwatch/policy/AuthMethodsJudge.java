@@ -2,6 +2,7 @@ package dev.kexwatch.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Judges a host's login methods (the auth-methods probe's answer) against a policy's {@code forbid-auth-method}
@@ -19,7 +20,23 @@ public final class AuthMethodsJudge {
         }
     }
 
+    /** The rule id of the built-in check that reports a user let in with {@code none}. */
+    public static final String NONE_ACCEPTED = "auth-none-accepted";
+
     private AuthMethodsJudge() {
+    }
+
+    /**
+     * The critical finding every report makes when {@code none} let the probe user in, whatever the policy says,
+     * unless a rule of its own already reported {@code none} among {@code findings}.
+     */
+    public static Optional<AuthFinding> noneAccepted(String policyId, boolean noneAccepted,
+            List<AuthFinding> findings) {
+        if (!noneAccepted || findings.stream().anyMatch(f -> f.methods().contains("none"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new AuthFinding(policyId, NONE_ACCEPTED, Severity.CRITICAL, List.of("none"),
+                "The server let the probe user in with the none method, without any credential.", "RFC 4252 §5.2"));
     }
 
     /**

@@ -9,20 +9,24 @@ import java.util.Map;
 
 /**
  * What changed for one host between two scans: the outcome and the software version on each side and, per list
- * (e.g. {@code mac_s2c}), the names added and removed and whether the preference order changed; and the host keys
- * that changed, appeared or went away between the deep handshakes as of each scan ({@code hostKeys}).
+ * (e.g. {@code mac_s2c}), the names added and removed and whether the preference order changed; the host keys
+ * that changed, appeared or went away between the deep handshakes as of each scan ({@code hostKeys}); and the login
+ * methods that appeared and went away ({@code authMethods}, null for a host never probed for them).
  */
 public record Drift(long hostId, String address, int port, Long fromScan, Long toScan, String fromOutcome,
-        String toOutcome, Software software, Map<String, OfferDiff.Change> lists, List<HostKeyChange> hostKeys) {
+        String toOutcome, Software software, Map<String, OfferDiff.Change> lists, List<HostKeyChange> hostKeys,
+        AuthMethodsChange authMethods) {
 
     /** Without host-key changes (no deep handshake on either side, or the same keys). */
     public Drift(long hostId, String address, int port, Long fromScan, Long toScan, String fromOutcome,
-            String toOutcome, Software software, Map<String, OfferDiff.Change> lists) {
-        this(hostId, address, port, fromScan, toScan, fromOutcome, toOutcome, software, lists, List.of());
+            String toOutcome, Software software, Map<String, OfferDiff.Change> lists, AuthMethodsChange authMethods) {
+        this(hostId, address, port, fromScan, toScan, fromOutcome, toOutcome, software, lists, List.of(),
+                authMethods);
     }
 
     Drift withHostKeys(List<HostKeyChange> changes) {
-        return new Drift(hostId, address, port, fromScan, toScan, fromOutcome, toOutcome, software, lists, changes);
+        return new Drift(hostId, address, port, fromScan, toScan, fromOutcome, toOutcome, software, lists, changes,
+                authMethods);
     }
 
     /** The software version of each side's identification (e.g. {@code OpenSSH_9.2p1}); empty when it sent none. */

@@ -50,6 +50,9 @@ public class FleetQueries {
     @Inject
     DeepQueries deepQueries;
 
+    @Inject
+    AuthMethodsReports auth;
+
     /** The latest compliance of a host with the lists it offered and its history, newest first. */
     @Transactional
     public Optional<HostDetail> host(long hostId) {
@@ -64,7 +67,8 @@ public class FleetQueries {
             Optional<DeepResult> handshake = deep.current(hostId);
             return new HostDetail(c, lists, latest.map(o -> o.preIdentification).orElse(List.of()), history(hostId),
                     remediation, handshake.map(DeepViews::hostKeys).orElse(List.of()),
-                    handshake.map(DeepViews::gex).orElse(List.of()));
+                    handshake.map(DeepViews::gex).orElse(List.of()),
+                    auth.current(hostId, new HostRef(c.address(), c.port(), c.labels())));
         });
     }
 
@@ -103,37 +107,49 @@ public class FleetQueries {
                 : deep.changes(hostId, drift.fromScan(), drift.toScan())));
     }
 
-    /** One page of the hosts whose result changed in a scan (default: the latest finished one), with their drift. */
+    /**
+     * One page of the hosts whose result changed in a scan (default: the latest finished one), with their drift: a
+     * new KEXINIT observation began in it, or the login methods probed after it changed.
+     */
     @Transactional
     public Page<Drift> changes(Long scanId, int page, int size) {
         Optional<Long> scan = Optional.ofNullable(scanId).or(() -> ScanRun.latestFinished().map(r -> r.id));
         if (scan.isEmpty()) {
             return new Page<>(List.of(), page, size, 0);
         }
-        // Hosts whose KEXINIT result changed, and hosts whose host keys changed in the deep pass after the scan.
+        long id = scan.get();
+        // Hosts whose KEXINIT result or login methods changed with the scan, and hosts whose host keys changed in
+        // the deep pass after it.
         Map<Long, List<HostKeyChange>> keys = new HashMap<>();
         deepQueries.hostKeyChanges(scan).forEach(c -> keys.put(c.hostId(), c.changes()));
         TreeSet<Long> changed = new TreeSet<>(keys.keySet());
-        changed.addAll(em.createQuery("select o.hostId from Observation o where o.firstScanId = :scan", Long.class)
-                .setParameter("scan", scan.get()).getResultList());
+        changed.addAll(auth.changedHosts(id));
         List<Drift> drifts = new ArrayList<>();
         for (long hostId : changed.stream().skip((long) page * size).limit(size).toList()) {
             Host host = Host.findById(hostId);
-            drifts.add(Observation.<Observation>find("hostId = ?1 and firstScanId = ?2 order by id", hostId,
-                    scan.get()).firstResultOptional().map(started -> started(host, started))
-                    .or(() -> Observation.covering(hostId, scan.get()).map(same -> drift(host, same, same,
-                            scan.get(), scan.get())))
-                    .orElseThrow().withHostKeys(keys.getOrDefault(hostId, List.of())));
+            drifts.add(Observation.<Observation>find("hostId = ?1 and firstScanId = ?2 order by id", hostId, id)
+                    .firstResultOptional().map(started -> started(host, started))
+                    .orElseGet(() -> offerUnchanged(host, id)).withHostKeys(keys.getOrDefault(hostId, List.of())));
         }
         return new Page<>(drifts, page, size, changed.size());
     }
 
-    private static Drift started(Host host, Observation started) {
+    private Drift started(Host host, Observation started) {
         Optional<Observation> before = Observation.<Observation>find("hostId = ?1 and id < ?2 order by id desc",
                 started.hostId, started.id).firstResultOptional();
         return before.map(b -> drift(host, b, started, b.lastScanId, started.firstScanId))
                 .orElseGet(() -> new Drift(host.id, host.address, host.port, null, started.firstScanId, null,
-                        started.outcome, Drift.Software.of(null, started.identification), Map.of()));
+                        started.outcome, Drift.Software.of(null, started.identification), Map.of(),
+                        auth.changedWith(host.id, started.firstScanId)));
+    }
+
+    /** The offer stayed as it was; the login methods or the host keys changed with the scan. */
+    private Drift offerUnchanged(Host host, long scanId) {
+        Optional<Observation> current = Observation.covering(host.id, scanId);
+        String outcome = current.map(o -> o.outcome).orElse(null);
+        String identification = current.map(o -> o.identification).orElse(null);
+        return new Drift(host.id, host.address, host.port, scanId, scanId, outcome, outcome,
+                Drift.Software.of(identification, identification), Map.of(), auth.changedWith(host.id, scanId));
     }
 
     /**
@@ -238,15 +254,16 @@ public class FleetQueries {
         return counts;
     }
 
-    private static Drift drift(Host host, Observation from, Observation to, Long fromScan, Long toScan) {
+    private Drift drift(Host host, Observation from, Observation to, Long fromScan, Long toScan) {
         ServerOffer before = Optional.ofNullable(from.offerId).map(FleetQueries::offer).map(StoredOffer::toOffer)
                 .orElse(new ServerOffer(Map.of()));
         ServerOffer after = Optional.ofNullable(to.offerId).map(FleetQueries::offer).map(StoredOffer::toOffer)
                 .orElse(new ServerOffer(Map.of()));
-        return new Drift(host.id, host.address, host.port, fromScan != null ? fromScan : from.lastScanId,
-                toScan != null ? toScan : to.lastScanId, from.outcome, to.outcome,
+        long fromRef = fromScan != null ? fromScan : from.lastScanId;
+        long toRef = toScan != null ? toScan : to.lastScanId;
+        return new Drift(host.id, host.address, host.port, fromRef, toRef, from.outcome, to.outcome,
                 Drift.Software.of(from.identification, to.identification),
-                Drift.keyed(OfferDiff.between(before, after)));
+                Drift.keyed(OfferDiff.between(before, after)), auth.drift(host.id, fromScan, toScan, fromRef, toRef));
     }
 
     private static StoredOffer offer(long id) {

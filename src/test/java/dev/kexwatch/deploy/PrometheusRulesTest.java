@@ -21,7 +21,7 @@ class PrometheusRulesTest {
         Tool check = Tool.run(Tool.ROOT, "promtool", "check", "rules", RULES.toString());
 
         assertThat(check.exit()).as(check.output()).isZero();
-        assertThat(check.output()).contains("SUCCESS: 11 rules found");
+        assertThat(check.output()).contains("SUCCESS: 12 rules found");
     }
 
     @Test
@@ -40,7 +40,8 @@ class PrometheusRulesTest {
 
         assertThat(alerts).containsExactlyInAnyOrder("KexwatchWeakAlgorithmAppeared", "KexwatchComplianceDropped",
                 "KexwatchScanStale", "KexwatchProbeFailuresSpiking", "KexwatchPolicyLoadFailed",
-                "KexwatchHostKeyChanged", "KexwatchSharedHostKey", "KexwatchWeakHostKey");
+                "KexwatchHostKeyChanged", "KexwatchSharedHostKey", "KexwatchWeakHostKey",
+                "KexwatchPasswordLoginAppeared");
     }
 
     @Test

@@ -30,6 +30,19 @@ class AuthMethodsJudgeTest {
     }
 
     @Test
+    void noneAcceptedIsACriticalBuiltInFindingUnlessARuleAlreadyReportedIt() {
+        assertThat(AuthMethodsJudge.noneAccepted("baseline", false, List.of())).isEmpty();
+        assertThat(AuthMethodsJudge.noneAccepted("baseline", true, List.of())).hasValueSatisfying(f -> {
+            assertThat(f.ruleId()).isEqualTo(AuthMethodsJudge.NONE_ACCEPTED);
+            assertThat(f.policyId()).isEqualTo("baseline");
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.methods()).containsExactly("none");
+        });
+        List<AuthFinding> byRule = AuthMethodsJudge.judge(KEYS_ONLY, List.of(), true);
+        assertThat(AuthMethodsJudge.noneAccepted(KEYS_ONLY.id(), true, byRule)).isEmpty();
+    }
+
+    @Test
     void theOfferJudgeIgnoresLoginRulesAndBaselineHasNone() {
         Evaluation e = new PolicyEngine().evaluate(KEYS_ONLY, OfferFixtures.captured("openssh-legacy"),
                 new HostRef("h", 22, Map.of()), LocalDate.of(2026, 12, 2));
