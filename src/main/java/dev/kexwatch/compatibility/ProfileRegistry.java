@@ -1,9 +1,9 @@
 package dev.kexwatch.compatibility;
 
+import dev.kexwatch.fleet.Generations;
+import dev.kexwatch.fleet.ProfileStore;
 import dev.kexwatch.negotiation.ClientProfile;
 import dev.kexwatch.negotiation.ClientProfiles;
-import dev.kexwatch.shared.Generations;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +47,9 @@ public class ProfileRegistry {
     @Inject
     Generations generations;
 
+    @Inject
+    ProfileStore store;
+
     private volatile Snapshot snapshot;
     /** The generation the snapshot was built at. */
     private volatile long loaded = -1;
@@ -82,8 +85,7 @@ public class ProfileRegistry {
         List<String> known = before.ids();
         List<ClientProfile> added = before.with("posted profiles", document).all().stream()
                 .filter(p -> !known.contains(p.id())).toList();
-        added.forEach(p -> StoredProfile.of(p, clock.instant()).persist());
-        StoredProfile.flush(); // a conflict with a profile another replica added at once fails here, not later
+        store.add(added, clock.instant()); // a conflict with a profile another replica added at once fails here
         generations.bump(Generations.Kind.profiles);
         refresh();
         return added;
@@ -92,7 +94,7 @@ public class ProfileRegistry {
     /** Removes a profile added over REST; built-in and file profiles cannot be removed here. */
     @Transactional
     public synchronized boolean remove(String id) {
-        if (!API.equals(origin(id)) || !StoredProfile.deleteById(id)) {
+        if (!API.equals(origin(id)) || !store.remove(id)) {
             return false;
         }
         generations.bump(Generations.Kind.profiles);
@@ -124,15 +126,14 @@ public class ProfileRegistry {
             String origin = "file:" + config.profilesFile().get();
             profiles.ids().forEach(id -> origins.putIfAbsent(id, origin));
         }
-        List<StoredProfile> stored = QuarkusTransaction.joiningExisting().call(() -> StoredProfile.list("order by addedAt"));
-        for (StoredProfile row : stored) {
-            if (origins.containsKey(row.id)) {
+        for (ClientProfile row : store.all()) {
+            if (origins.containsKey(row.id())) {
                 // The profiles file gained this id after it was posted: the file wins, the stored one waits.
-                LOG.warnf("Client profile '%s' from the API is shadowed by %s", row.id, origins.get(row.id));
+                LOG.warnf("Client profile '%s' from the API is shadowed by %s", row.id(), origins.get(row.id()));
                 continue;
             }
-            profiles = profiles.with(row.toProfile());
-            origins.put(row.id, API);
+            profiles = profiles.with(row);
+            origins.put(row.id(), API);
         }
         return new Snapshot(profiles, Map.copyOf(origins));
     }
