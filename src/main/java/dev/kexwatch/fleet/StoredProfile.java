@@ -15,13 +15,21 @@ import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A client profile added over REST, stored so it survives a restart. */
+/** A client profile added over REST or imported from the profiles file, shared by every replica. */
 @Entity
 @Table(name = "client_profile")
 public class StoredProfile extends PanacheEntityBase {
 
+    /** Origins: imported from the profiles file, or added over REST. */
+    public static final String FILE = "file";
+    public static final String API = "api";
+
     @Id
     public String id;
+
+    /** {@link #FILE} or {@link #API}. */
+    @Column(nullable = false)
+    public String origin = API;
 
     @Column(nullable = false)
     public String name;
@@ -40,9 +48,10 @@ public class StoredProfile extends PanacheEntityBase {
     @Column(name = "added_at", nullable = false)
     public Instant addedAt;
 
-    static StoredProfile of(ClientProfile profile, Instant at) {
+    static StoredProfile of(ClientProfile profile, String origin, Instant at) {
         StoredProfile stored = new StoredProfile();
         stored.id = profile.id();
+        stored.origin = origin;
         stored.name = profile.name();
         stored.version = profile.version();
         stored.source = profile.source();
@@ -50,6 +59,22 @@ public class StoredProfile extends PanacheEntityBase {
         ClientProfile.NEGOTIATED.forEach(list -> stored.lists.put(list.key(), profile.get(list)));
         stored.addedAt = at;
         return stored;
+    }
+
+    /** Same origin and same content (the time it was added aside). */
+    boolean sameAs(StoredProfile other) {
+        return origin.equals(other.origin) && name.equals(other.name) && version.equals(other.version)
+                && source.equals(other.source) && lists.equals(other.lists);
+    }
+
+    /** Becomes the other: its origin and content, from the time it was added. */
+    void take(StoredProfile other) {
+        origin = other.origin;
+        name = other.name;
+        version = other.version;
+        source = other.source;
+        lists = other.lists;
+        addedAt = other.addedAt;
     }
 
     ClientProfile toProfile() {
