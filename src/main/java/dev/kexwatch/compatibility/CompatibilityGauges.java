@@ -1,8 +1,8 @@
 package dev.kexwatch.compatibility;
 
+import dev.kexwatch.fleet.HostStatusChanged;
+import dev.kexwatch.fleet.ScanFinished;
 import dev.kexwatch.metrics.KexwatchMetrics;
-import dev.kexwatch.scan.HostStatusChanged;
-import dev.kexwatch.scan.ScanFinished;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;

@@ -6,7 +6,7 @@ import dev.kexwatch.compatibility.CompatibilityViews.Matrix;
 import dev.kexwatch.compatibility.CompatibilityViews.ProfileView;
 import dev.kexwatch.compatibility.CompatibilityViews.WhatIf;
 import dev.kexwatch.compatibility.CompatibilityViews.WhatIfRequest;
-import dev.kexwatch.inventory.Labels;
+import dev.kexwatch.fleet.Labels;
 import dev.kexwatch.negotiation.ProfileFormatException;
 import dev.kexwatch.web.Csv;
 import dev.kexwatch.web.Problem;

@@ -9,6 +9,8 @@ import dev.kexwatch.compatibility.CompatibilityViews.Matrix;
 import dev.kexwatch.compatibility.CompatibilityViews.ProfileImpact;
 import dev.kexwatch.compatibility.CompatibilityViews.WhatIfRequest;
 import dev.kexwatch.compliance.PolicyRegistry;
+import dev.kexwatch.fleet.FleetHost;
+import dev.kexwatch.fleet.FleetOffers;
 import dev.kexwatch.negotiation.ClientProfile;
 import dev.kexwatch.negotiation.FixAdvisor;
 import dev.kexwatch.negotiation.FleetMatrix;

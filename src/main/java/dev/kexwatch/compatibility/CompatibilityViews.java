@@ -1,5 +1,6 @@
 package dev.kexwatch.compatibility;
 
+import dev.kexwatch.fleet.FleetHost;
 import dev.kexwatch.negotiation.ClientProfile;
 import dev.kexwatch.negotiation.MatrixCell;
 import dev.kexwatch.negotiation.Mismatch;

@@ -2,6 +2,8 @@ package dev.kexwatch.compatibility;
 
 import dev.kexwatch.algorithm.AlgorithmCatalog;
 import dev.kexwatch.algorithm.ServerOffer;
+import dev.kexwatch.fleet.FleetHost;
+import dev.kexwatch.fleet.FleetOffers;
 import dev.kexwatch.negotiation.ClientProfile;
 import dev.kexwatch.negotiation.PqReadiness;
 import dev.kexwatch.negotiation.PqStatus;

@@ -1,15 +1,16 @@
 package dev.kexwatch.compatibility;
 
+import dev.kexwatch.fleet.Generations;
+import dev.kexwatch.fleet.ProfileStore;
 import dev.kexwatch.negotiation.ClientProfile;
 import dev.kexwatch.negotiation.ClientProfiles;
-import dev.kexwatch.shared.Generations;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -18,11 +19,12 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * The client profiles in force: the built-in ones, those of {@code kexwatch.negotiation.profiles-file} (a broken
- * file stops the service from starting, with file, line and column), and those added over REST, which are stored
- * in the database. Ids are unique across all three, so nothing silently replaces a built-in profile. The file is
- * only read (a read-only ConfigMap is fine); what REST adds or removes bumps the {@code profiles} generation, and
- * every replica polls it ({@code kexwatch.shared.poll-every}) to rebuild its profiles from the database.
+ * The client profiles in force: the built-in ones, and those stored in the database: imported from
+ * {@code kexwatch.negotiation.profiles-file} at start (a broken file stops the service from starting, with file,
+ * line and column) or added over REST. Ids are unique across all of them, so nothing silently replaces a built-in
+ * profile. The file is only read (a read-only ConfigMap is fine); an import or a REST change bumps the
+ * {@code profiles} generation, and every replica polls it ({@code kexwatch.shared.poll-every}) to rebuild its
+ * profiles from the database.
  */
 @ApplicationScoped
 public class ProfileRegistry {
@@ -47,12 +49,16 @@ public class ProfileRegistry {
     @Inject
     Generations generations;
 
+    @Inject
+    ProfileStore store;
+
     private volatile Snapshot snapshot;
     /** The generation the snapshot was built at. */
     private volatile long loaded = -1;
 
     @PostConstruct
     void load() {
+        config.profilesFile().ifPresent(this::importFile);
         snapshot = build();
         LOG.infof("Client profiles: %d (%s)", snapshot.profiles().ids().size(), snapshot.origins().values().stream()
                 .distinct().toList());
@@ -82,9 +88,7 @@ public class ProfileRegistry {
         List<String> known = before.ids();
         List<ClientProfile> added = before.with("posted profiles", document).all().stream()
                 .filter(p -> !known.contains(p.id())).toList();
-        added.forEach(p -> StoredProfile.of(p, clock.instant()).persist());
-        StoredProfile.flush(); // a conflict with a profile another replica added at once fails here, not later
-        generations.bump(Generations.Kind.profiles);
+        store.add(added, clock.instant()); // a conflict with a profile another replica added at once fails here
         refresh();
         return added;
     }
@@ -92,10 +96,9 @@ public class ProfileRegistry {
     /** Removes a profile added over REST; built-in and file profiles cannot be removed here. */
     @Transactional
     public synchronized boolean remove(String id) {
-        if (!API.equals(origin(id)) || !StoredProfile.deleteById(id)) {
+        if (!API.equals(origin(id)) || !store.remove(id)) {
             return false;
         }
-        generations.bump(Generations.Kind.profiles);
         refresh();
         return true;
     }
@@ -119,21 +122,29 @@ public class ProfileRegistry {
         ClientProfiles profiles = ClientProfiles.builtIn();
         Map<String, String> origins = new HashMap<>();
         profiles.ids().forEach(id -> origins.put(id, BUILT_IN));
-        if (config.profilesFile().isPresent()) {
-            profiles = profiles.withFile(config.profilesFile().get());
-            String origin = "file:" + config.profilesFile().get();
-            profiles.ids().forEach(id -> origins.putIfAbsent(id, origin));
-        }
-        List<StoredProfile> stored = QuarkusTransaction.joiningExisting().call(() -> StoredProfile.list("order by addedAt"));
-        for (StoredProfile row : stored) {
-            if (origins.containsKey(row.id)) {
-                // The profiles file gained this id after it was posted: the file wins, the stored one waits.
-                LOG.warnf("Client profile '%s' from the API is shadowed by %s", row.id, origins.get(row.id));
+        String file = config.profilesFile().map(f -> "file:" + f).orElse("file");
+        for (ProfileStore.Stored row : store.all()) {
+            if (origins.containsKey(row.profile().id())) {
+                // A built-in profile gained this id after it was stored: the built-in one wins.
+                LOG.warnf("Stored client profile '%s' is shadowed by a built-in one", row.profile().id());
                 continue;
             }
-            profiles = profiles.with(row.toProfile());
-            origins.put(row.id, API);
+            profiles = profiles.with(row.profile());
+            origins.put(row.profile().id(), row.fromFile() ? file : API);
         }
         return new Snapshot(profiles, Map.copyOf(origins));
+    }
+
+    /**
+     * Imports the profiles file into the database, where every replica reads it (one without the file too). A broken
+     * file stops the start, with file, line and column; a valid one replaces the profiles of origin file.
+     */
+    private void importFile(Path file) {
+        ClientProfiles builtIn = ClientProfiles.builtIn();
+        List<ClientProfile> profiles = builtIn.withFile(file).all().stream()
+                .filter(p -> builtIn.find(p.id()).isEmpty()).toList();
+        if (store.importFile(profiles, clock.instant())) {
+            LOG.infof("Imported %d client profiles from %s", profiles.size(), file);
+        }
     }
 }

@@ -7,6 +7,8 @@ import dev.kexwatch.compatibility.UpgradeViews.ClientUpgradeResult;
 import dev.kexwatch.compatibility.UpgradeViews.HostMove;
 import dev.kexwatch.compatibility.UpgradeViews.ServerUpgrade;
 import dev.kexwatch.compatibility.UpgradeViews.ServerUpgradeRequest;
+import dev.kexwatch.fleet.FleetHost;
+import dev.kexwatch.fleet.FleetOffers;
 import dev.kexwatch.negotiation.ClientProfile;
 import dev.kexwatch.negotiation.ClientUpgrade;
 import dev.kexwatch.negotiation.FixAdvisor;

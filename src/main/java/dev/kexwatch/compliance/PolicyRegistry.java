@@ -1,16 +1,19 @@
 package dev.kexwatch.compliance;
 
 import dev.kexwatch.algorithm.ServerOffer;
+import dev.kexwatch.fleet.Generations;
+import dev.kexwatch.fleet.HostJudge;
+import dev.kexwatch.fleet.PolicyDocuments;
+import dev.kexwatch.fleet.Verdict;
 import dev.kexwatch.hostkey.DeepResult;
 import dev.kexwatch.policy.HostRef;
-import dev.kexwatch.policy.Policy;
 import dev.kexwatch.policy.HostRemediation;
+import dev.kexwatch.policy.Policy;
 import dev.kexwatch.policy.PolicyEngine;
 import dev.kexwatch.policy.PolicyException;
 import dev.kexwatch.policy.PolicyLoader;
-import dev.kexwatch.policy.PolicySet;
 import dev.kexwatch.policy.PolicyProblem;
-import dev.kexwatch.shared.Generations;
+import dev.kexwatch.policy.PolicySet;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
@@ -19,12 +22,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -41,7 +44,7 @@ import org.jboss.logging.Logger;
  */
 @Startup
 @ApplicationScoped
-public class PolicyRegistry {
+public class PolicyRegistry implements HostJudge {
 
     private static final Logger LOG = Logger.getLogger(PolicyRegistry.class);
     private static final String POSTED = "posted policy";
@@ -108,6 +111,7 @@ public class PolicyRegistry {
      * ({@code 1.99}: protocol 1 still enabled); the offer is empty for a host that answered SSH-1 only. The software
      * version ({@code dropbear_2022.83}) writes each finding's remediation for that server.
      */
+    @Override
     public Verdict judge(HostRef host, Optional<ServerOffer> offer, String protocolVersion, String softwareVersion,
             Optional<DeepResult> deep) {
         PolicySet set = policies;
@@ -115,7 +119,13 @@ public class PolicyRegistry {
                 LocalDate.now(clock)));
     }
 
+    @Override
+    public List<Policy> inForceFor(HostRef host) {
+        return policies.applicableTo(host);
+    }
+
     /** The one remediation for every policy in force on the host, written for its server software. */
+    @Override
     public HostRemediation remediation(HostRef host, ServerOffer offer, String softwareVersion) {
         return HostRemediation.of(policies.applicableTo(host), offer, softwareVersion);
     }
@@ -189,8 +199,8 @@ public class PolicyRegistry {
         try {
             List<Policy> stored = new ArrayList<>();
             PolicyLoader loader = new PolicyLoader();
-            for (StoredPolicy row : StoredPolicy.<StoredPolicy>listAll()) {
-                stored.add(loader.parse(row.yaml, row.source));
+            for (PolicyDocuments.Document row : documents.stored()) {
+                stored.add(loader.parse(row.yaml(), row.source()));
             }
             policies = new PolicySet(stored.stream().sorted(java.util.Comparator.comparing(Policy::id)).toList());
             loaded = generation;

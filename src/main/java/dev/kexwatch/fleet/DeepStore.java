@@ -2,9 +2,12 @@ package dev.kexwatch.fleet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kexwatch.algorithm.ServerOffer;
 import dev.kexwatch.hostkey.DeepResult;
 import dev.kexwatch.hostkey.GexGroup;
 import dev.kexwatch.hostkey.HostKey;
+import dev.kexwatch.policy.HostRef;
+import dev.kexwatch.probe.ProbeOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Owns the deep-handshake tables: stores each host's deep results as runs of identical results (a distinct result
@@ -196,5 +200,28 @@ public class DeepStore {
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("records of strings and numbers always serialise; SHA-256 exists", e);
         }
+    }
+
+    /** A host that answered in a scan: where it answered and what it offered. */
+    public record Candidate(long hostId, HostRef ref, String resolvedAddress, ServerOffer offer) {
+    }
+
+    /** The hosts whose result in this scan carries an offer, with the address they answered on. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Candidate> answeredIn(long scanId) {
+        List<Observation> answered = Observation.list("lastScanId = ?1 and outcome = ?2 and offerId is not null "
+                + "and resolvedAddress is not null", scanId, ProbeOutcome.OK.name());
+        if (answered.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Host> hosts = Host.<Host>list("id in ?1 and enabled = true",
+                answered.stream().map(o -> o.hostId).toList()).stream()
+                .collect(Collectors.toMap(h -> h.id, h -> h));
+        Map<Long, ServerOffer> offers = new HashMap<>();
+        return answered.stream().filter(o -> hosts.containsKey(o.hostId)).map(o -> {
+            Host host = hosts.get(o.hostId);
+            return new Candidate(o.hostId, new HostRef(host.address, host.port, host.labels), o.resolvedAddress,
+                    offers.computeIfAbsent(o.offerId, id -> StoredOffer.<StoredOffer>findById(id).toOffer()));
+        }).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.kexwatch.inventory;
 
+import dev.kexwatch.fleet.Labels;
 import dev.kexwatch.security.AllowedScanTarget;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,5 +1,6 @@
 package dev.kexwatch.inventory;
 
+import dev.kexwatch.fleet.Labels;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

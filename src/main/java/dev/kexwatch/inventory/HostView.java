@@ -1,5 +1,6 @@
 package dev.kexwatch.inventory;
 
+import dev.kexwatch.fleet.Host;
 import java.time.Instant;
 import java.util.Map;
 

@@ -1,5 +1,9 @@
 package dev.kexwatch.inventory;
 
+import dev.kexwatch.fleet.Host;
+import dev.kexwatch.fleet.HostRelabelled;
+import dev.kexwatch.fleet.Hosts;
+import dev.kexwatch.fleet.InventoryChanged;
 import dev.kexwatch.inventory.InventoryException.RowError;
 import dev.kexwatch.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,19 +58,16 @@ public class InventoryService {
     @Inject
     Event<HostRelabelled> relabelled;
 
+    @Inject
+    Hosts hosts;
+
     /** Adds a host; empty when a host with that address and port exists already. */
     @Transactional
     public Optional<Host> add(HostSpec spec) {
-        if (Host.findByAddress(spec.address(), spec.portOrDefault()).isPresent()) {
+        if (hosts.findByAddress(spec.address(), spec.portOrDefault()).isPresent()) {
             return Optional.empty();
         }
-        Host host = new Host();
-        host.address = spec.address();
-        host.port = spec.portOrDefault();
-        host.labels = new HashMap<>(spec.labelsOrEmpty());
-        host.enabled = spec.enabledOrDefault();
-        host.createdAt = clock.instant();
-        host.persist();
+        Host host = hosts.add(entry(spec), clock.instant());
         changed.fire(new InventoryChanged());
         return Optional.of(host);
     }
@@ -74,7 +75,7 @@ public class InventoryService {
     /** Sets a host's labels and enabled flag; empty for an unknown host. */
     @Transactional
     public Optional<Host> update(long id, Map<String, String> labels, boolean enabled) {
-        return Host.<Host>findByIdOptional(id).map(host -> {
+        return hosts.find(id).map(host -> {
             boolean relabel = !labels.equals(host.labels);
             host.labels = new HashMap<>(labels);
             host.enabled = enabled;
@@ -88,7 +89,7 @@ public class InventoryService {
 
     @Transactional
     public boolean remove(long id) {
-        boolean removed = Host.deleteById(id);
+        boolean removed = hosts.delete(id);
         changed.fire(new InventoryChanged());
         return removed;
     }
@@ -96,13 +97,12 @@ public class InventoryService {
     /** A page of hosts carrying every label of the selector, in id order. */
     @Transactional
     public Page<Host> list(Map<String, String> selector, int page, int size) {
-        Labels.planPerSelector(Host.getEntityManager());
-        List<Host> matching = Host.listAll(selector, page, size);
-        return new Page<>(matching, page, size, Host.countAll(selector));
+        List<Host> matching = hosts.withLabels(selector, page, size);
+        return new Page<>(matching, page, size, hosts.countWithLabels(selector));
     }
 
     public Optional<Host> find(long id) {
-        return Host.findByIdOptional(id);
+        return hosts.find(id);
     }
 
     /** Imports an inventory file (CSV by its {@code .csv} name, else YAML). */
@@ -125,9 +125,8 @@ public class InventoryService {
         InventoryFile.Parsed parsed = format == Format.CSV ? InventoryCsv.parse(text, name)
                 : InventoryFile.parse(text, name);
         List<HostSpec> specs = validated(parsed.entries(), parsed.errors());
-        Host.flush(); // the batch below bypasses Hibernate: nothing of it may be pending
-        ImportReport report = Host.getSession()
-                .doReturningWork(connection -> HostUpserts.write(connection, specs, clock.instant()));
+        Hosts.Written written = hosts.upsert(specs.stream().map(InventoryService::entry).toList(), clock.instant());
+        ImportReport report = new ImportReport(written.added(), written.updated());
         changed.fire(new InventoryChanged());
         return report;
     }
@@ -208,5 +207,9 @@ public class InventoryService {
             errors.add(entry.error("address", e.getMessage()));
             return List.of();
         }
+    }
+
+    private static Hosts.Entry entry(HostSpec spec) {
+        return new Hosts.Entry(spec.address(), spec.portOrDefault(), spec.labelsOrEmpty(), spec.enabledOrDefault());
     }
 }

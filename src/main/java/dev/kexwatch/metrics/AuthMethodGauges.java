@@ -4,7 +4,7 @@ import dev.kexwatch.auth.AuthMethods;
 import dev.kexwatch.authmethods.AuthMethodsConfig;
 import dev.kexwatch.fleet.AuthMethodRecords;
 import dev.kexwatch.fleet.AuthMethodsProbed;
-import dev.kexwatch.inventory.InventoryChanged;
+import dev.kexwatch.fleet.InventoryChanged;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;

@@ -3,9 +3,11 @@ package dev.kexwatch.metrics;
 import dev.kexwatch.algorithm.AlgorithmCatalog;
 import dev.kexwatch.compliance.PoliciesChanged;
 import dev.kexwatch.compliance.PolicyRegistry;
+import dev.kexwatch.fleet.FleetRows;
+import dev.kexwatch.fleet.HostStatusChanged;
+import dev.kexwatch.fleet.MetricsQueries;
+import dev.kexwatch.fleet.ScanFinished;
 import dev.kexwatch.metrics.OfferFacts.AlgorithmKey;
-import dev.kexwatch.scan.HostStatusChanged;
-import dev.kexwatch.scan.ScanFinished;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -58,7 +60,7 @@ public class FleetGauges {
     }
 
     synchronized void refresh() {
-        FleetRows rows = queries.read(clock.instant().minus(config.weakAppearedFor()));
+        FleetRows rows = queries.read(clock.instant().minus(config.weakAppearedFor()), config.successfulScanShare());
         facts.keySet().retainAll(rows.offers().keySet());
         metrics.update(FleetSnapshot.of(rows, policies.policies().policies(), ALGORITHMS,
                 id -> facts.computeIfAbsent(id, k -> OfferFacts.of(rows.offers().get(k), CATALOG)),

@@ -1,12 +1,13 @@
 package dev.kexwatch.metrics;
 
-import dev.kexwatch.metrics.FleetRows.FindingKey;
-import dev.kexwatch.metrics.FleetRows.HostRow;
+import dev.kexwatch.fleet.FleetRows;
+import dev.kexwatch.fleet.FleetRows.FindingKey;
+import dev.kexwatch.fleet.FleetRows.HostRow;
+import dev.kexwatch.fleet.HostState;
 import dev.kexwatch.metrics.OfferFacts.AlgorithmKey;
 import dev.kexwatch.policy.HostRef;
 import dev.kexwatch.policy.Policy;
 import dev.kexwatch.policy.Rule;
-import dev.kexwatch.report.HostState;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;

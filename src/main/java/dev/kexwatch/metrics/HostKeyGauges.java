@@ -2,8 +2,8 @@ package dev.kexwatch.metrics;
 
 import dev.kexwatch.fleet.DeepFleetViews.Counts;
 import dev.kexwatch.fleet.DeepQueries;
-import dev.kexwatch.scan.HostStatusChanged;
-import dev.kexwatch.scan.ScanFinished;
+import dev.kexwatch.fleet.HostStatusChanged;
+import dev.kexwatch.fleet.ScanFinished;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;

@@ -1,7 +1,7 @@
 package dev.kexwatch.metrics;
 
+import dev.kexwatch.fleet.HostState;
 import dev.kexwatch.probe.ProbeOutcome;
-import dev.kexwatch.report.HostState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -7,7 +7,7 @@ import dev.kexwatch.compatibility.CompatibilityViews.WhatIf;
 import dev.kexwatch.compatibility.CompatibilityViews.WhatIfRequest;
 import dev.kexwatch.compatibility.InvalidChange;
 import dev.kexwatch.compliance.PolicyRegistry;
-import dev.kexwatch.inventory.Labels;
+import dev.kexwatch.fleet.Labels;
 import dev.kexwatch.pages.Pages.Option;
 import dev.kexwatch.policy.Policy;
 import io.quarkus.qute.TemplateInstance;

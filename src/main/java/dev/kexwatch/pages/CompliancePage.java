@@ -1,13 +1,12 @@
 package dev.kexwatch.pages;
 
 import dev.kexwatch.compliance.PolicyRegistry;
-import dev.kexwatch.inventory.Labels;
+import dev.kexwatch.fleet.Labels;
 import dev.kexwatch.pages.Pages.Option;
 import dev.kexwatch.policy.Policy;
 import dev.kexwatch.report.ComplianceReport;
 import dev.kexwatch.report.ComplianceReports;
 import dev.kexwatch.scan.ScanCalendar;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

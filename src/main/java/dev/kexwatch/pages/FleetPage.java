@@ -1,17 +1,17 @@
 package dev.kexwatch.pages;
 
 import dev.kexwatch.compliance.PolicyRegistry;
-import dev.kexwatch.inventory.Labels;
+import dev.kexwatch.fleet.ComplianceQueries;
+import dev.kexwatch.fleet.ComplianceQueries.HostFilter;
+import dev.kexwatch.fleet.FleetQueries;
+import dev.kexwatch.fleet.FleetSummary;
+import dev.kexwatch.fleet.HostCompliance;
+import dev.kexwatch.fleet.HostState;
+import dev.kexwatch.fleet.Labels;
 import dev.kexwatch.pages.Pages.Count;
 import dev.kexwatch.pages.Pages.Option;
 import dev.kexwatch.policy.Policy;
 import dev.kexwatch.policy.Severity;
-import dev.kexwatch.report.ComplianceQueries;
-import dev.kexwatch.report.ComplianceQueries.HostFilter;
-import dev.kexwatch.report.FleetQueries;
-import dev.kexwatch.report.FleetSummary;
-import dev.kexwatch.report.HostCompliance;
-import dev.kexwatch.report.HostState;
 import dev.kexwatch.scan.ScanCalendar;
 import dev.kexwatch.web.Page;
 import io.quarkus.qute.TemplateInstance;

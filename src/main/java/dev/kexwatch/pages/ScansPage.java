@@ -1,8 +1,8 @@
 package dev.kexwatch.pages;
 
-import dev.kexwatch.inventory.Labels;
+import dev.kexwatch.fleet.Labels;
+import dev.kexwatch.fleet.ScanRun;
 import dev.kexwatch.scan.ScanCalendar;
-import dev.kexwatch.scan.ScanRun;
 import dev.kexwatch.scan.ScanService;
 import dev.kexwatch.scan.ScanView;
 import io.quarkus.qute.TemplateInstance;

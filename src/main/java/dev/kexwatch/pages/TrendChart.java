@@ -1,6 +1,6 @@
 package dev.kexwatch.pages;
 
-import dev.kexwatch.report.TrendPoint;
+import dev.kexwatch.fleet.TrendPoint;
 import java.util.List;
 import java.util.Locale;
 

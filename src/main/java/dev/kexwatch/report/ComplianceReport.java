@@ -1,5 +1,6 @@
 package dev.kexwatch.report;
 
+import dev.kexwatch.fleet.HostCompliance;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,12 +1,16 @@
 package dev.kexwatch.report;
 
 import dev.kexwatch.compliance.PolicyRegistry;
+import dev.kexwatch.fleet.ComplianceQueries;
+import dev.kexwatch.fleet.HostCompliance;
+import dev.kexwatch.fleet.HostCompliance.FindingView;
+import dev.kexwatch.fleet.HostState;
+import dev.kexwatch.fleet.ScanRun;
+import dev.kexwatch.fleet.ScanRuns;
 import dev.kexwatch.policy.Policy;
 import dev.kexwatch.policy.Waiver;
 import dev.kexwatch.report.ComplianceReport.Counts;
 import dev.kexwatch.report.ComplianceReport.WaiverInForce;
-import dev.kexwatch.report.HostCompliance.FindingView;
-import dev.kexwatch.scan.ScanRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -29,10 +33,13 @@ public class ComplianceReports {
     @Inject
     PolicyRegistry policies;
 
+    @Inject
+    ScanRuns runs;
+
     /** The latest finished scan's id, the default of a report (pages redirect to it, so URLs stay stable). */
     @Transactional
     public Optional<Long> latestScan() {
-        return ScanRun.latestFinished().map(r -> r.id);
+        return runs.latestFinished().map(r -> r.id);
     }
 
     /**
@@ -42,7 +49,7 @@ public class ComplianceReports {
      */
     @Transactional
     public Optional<ComplianceReport> report(long scanId, String policyId, Map<String, String> labels) {
-        Optional<ScanRun> run = ScanRun.findByIdOptional(scanId);
+        Optional<ScanRun> run = runs.find(scanId);
         Optional<Policy> policy = policies.policies().byId(policyId);
         if (run.isEmpty() || policy.isEmpty()) {
             return Optional.empty();

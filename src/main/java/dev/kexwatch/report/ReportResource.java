@@ -1,10 +1,19 @@
 package dev.kexwatch.report;
 
-import dev.kexwatch.web.Page;
-import dev.kexwatch.inventory.Labels;
+import dev.kexwatch.fleet.AlgorithmUse;
+import dev.kexwatch.fleet.ComplianceQueries;
+import dev.kexwatch.fleet.ComplianceQueries.HostFilter;
+import dev.kexwatch.fleet.Drift;
+import dev.kexwatch.fleet.FleetQueries;
+import dev.kexwatch.fleet.FleetSummary;
+import dev.kexwatch.fleet.HostCompliance;
+import dev.kexwatch.fleet.HostDetail;
+import dev.kexwatch.fleet.HostState;
+import dev.kexwatch.fleet.Labels;
+import dev.kexwatch.fleet.TrendPoint;
 import dev.kexwatch.policy.Severity;
-import dev.kexwatch.report.ComplianceQueries.HostFilter;
 import dev.kexwatch.web.Csv;
+import dev.kexwatch.web.Page;
 import dev.kexwatch.web.Problem;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;

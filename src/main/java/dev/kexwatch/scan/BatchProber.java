@@ -1,6 +1,10 @@
 package dev.kexwatch.scan;
 
-import dev.kexwatch.inventory.Host;
+import dev.kexwatch.fleet.Host;
+import dev.kexwatch.fleet.Hosts;
+import dev.kexwatch.fleet.RefusalTolerantStore;
+import dev.kexwatch.fleet.ResultStore.Probed;
+import dev.kexwatch.fleet.ScanClaims;
 import dev.kexwatch.metrics.KexwatchMetrics;
 import dev.kexwatch.policy.HostRef;
 import dev.kexwatch.probe.ProbeEngine;
@@ -8,7 +12,6 @@ import dev.kexwatch.probe.ProbeOutcome;
 import dev.kexwatch.probe.ProbeResult;
 import dev.kexwatch.probe.ProbeTimings;
 import dev.kexwatch.probe.Target;
-import dev.kexwatch.scan.ResultStore.Probed;
 import dev.kexwatch.security.ScanTargetGuard;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
@@ -19,13 +22,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -66,6 +69,9 @@ class BatchProber {
 
     @Inject
     ScanClaims claims;
+
+    @Inject
+    Hosts hostRows;
 
     private final ExecutorService dispatchers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "kexwatch-dispatch");
@@ -170,7 +176,7 @@ class BatchProber {
         while (true) {
             try {
                 return action.get();
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // also a checked one thrown past the compiler: a rollback on a closed connection
                 if (System.nanoTime() > giveUp) {
                     throw e;
                 }
@@ -219,7 +225,7 @@ class BatchProber {
     private Map<Target, HostTarget> hostsOf(long scanId, List<Long> hostIds) {
         Map<Target, HostTarget> hosts = new HashMap<>();
         Set<Long> gone = new HashSet<>(hostIds);
-        for (Host host : Host.<Host>list("id in ?1", hostIds)) {
+        for (Host host : hostRows.existing(hostIds)) {
             hosts.put(new Target(host.address, host.port),
                     new HostTarget(host.id, new HostRef(host.address, host.port, host.labels)));
             gone.remove(host.id);

@@ -1,12 +1,12 @@
 package dev.kexwatch.scan;
 
-import dev.kexwatch.algorithm.ServerOffer;
 import dev.kexwatch.fleet.DeepStore;
+import dev.kexwatch.fleet.DeepStore.Candidate;
+import dev.kexwatch.fleet.HostStatusChanged;
+import dev.kexwatch.fleet.ResultStore;
+import dev.kexwatch.fleet.ScanFinished;
 import dev.kexwatch.hostkey.DeepProber;
 import dev.kexwatch.hostkey.DeepResult;
-import dev.kexwatch.inventory.Host;
-import dev.kexwatch.policy.HostRef;
-import dev.kexwatch.probe.ProbeOutcome;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,10 +52,6 @@ public class DeepPass {
     @Inject
     Clock clock;
 
-    /** A host that answered in the scan: where it answered and what it offered. */
-    private record Candidate(long hostId, HostRef ref, String resolvedAddress, ServerOffer offer) {
-    }
-
     void onScan(@Observes ScanFinished event) {
         if (config.enabled()) {
             run(event.scanId());
@@ -65,7 +60,7 @@ public class DeepPass {
 
     /** Deep-probes the due hosts that answered in the scan; returns how many it probed. */
     public int run(long scanId) {
-        Map<String, List<Candidate>> byAddress = QuarkusTransaction.requiringNew().call(() -> candidates(scanId))
+        Map<String, List<Candidate>> byAddress = store.answeredIn(scanId)
                 .stream().collect(Collectors.groupingBy(Candidate::resolvedAddress, LinkedHashMap::new,
                         Collectors.toList()));
         if (byAddress.isEmpty()) {
@@ -113,23 +108,5 @@ public class DeepPass {
             LOG.warnf("Deep pass after scan %d: host %d not stored (%s)", scanId, host.hostId(), e.getMessage());
             return false;
         }
-    }
-
-    /** The hosts whose result in this scan carries an offer, with the address they answered on. */
-    private static List<Candidate> candidates(long scanId) {
-        List<Observation> answered = Observation.list("lastScanId = ?1 and outcome = ?2 and offerId is not null "
-                + "and resolvedAddress is not null", scanId, ProbeOutcome.OK.name());
-        if (answered.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, Host> hosts = Host.<Host>list("id in ?1 and enabled = true",
-                answered.stream().map(o -> o.hostId).toList()).stream()
-                .collect(Collectors.toMap(h -> h.id, h -> h));
-        Map<Long, ServerOffer> offers = new HashMap<>();
-        return answered.stream().filter(o -> hosts.containsKey(o.hostId)).map(o -> {
-            Host host = hosts.get(o.hostId);
-            return new Candidate(o.hostId, new HostRef(host.address, host.port, host.labels), o.resolvedAddress,
-                    offers.computeIfAbsent(o.offerId, id -> StoredOffer.<StoredOffer>findById(id).toOffer()));
-        }).toList();
     }
 }

@@ -4,6 +4,7 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
+import dev.kexwatch.fleet.ScanRuns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,24 +25,26 @@ public class ScanCalendar {
     ScanService scans;
 
     @Inject
+    ScanRuns runs;
+
+    @Inject
     Clock clock;
 
     /** The latest scans, newest first. */
     @Transactional
     public List<ScanView> latest(int limit) {
-        return ScanRun.<ScanRun>find("order by startedAt desc").page(0, limit).list().stream().map(ScanView::of)
-                .toList();
+        return runs.newestFirst(0, limit).stream().map(ScanView::of).toList();
     }
 
     /** The running scan with live progress, if any. */
     @Transactional
     public Optional<ScanView> running() {
-        return ScanRun.running().map(r -> r.id).flatMap(scans::find);
+        return runs.running().map(r -> r.id).flatMap(scans::find);
     }
 
     @Transactional
     public Optional<ScanView> latestFinished() {
-        return ScanRun.latestFinished().map(ScanView::of);
+        return runs.latestFinished().map(ScanView::of);
     }
 
     /**

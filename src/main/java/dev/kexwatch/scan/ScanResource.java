@@ -1,20 +1,21 @@
 package dev.kexwatch.scan;
 
-import dev.kexwatch.inventory.Labels;
+import dev.kexwatch.fleet.Labels;
+import dev.kexwatch.fleet.ScanRuns;
 import dev.kexwatch.web.Page;
 import dev.kexwatch.web.Problem;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.net.URI;
@@ -29,6 +30,9 @@ public class ScanResource {
 
     @Inject
     ScanService scans;
+
+    @Inject
+    ScanRuns runs;
 
     /**
      * 202 with the new scan, or 409 while another scan runs. {@code label=env=prod,role=db} narrows it to the
@@ -53,9 +57,9 @@ public class ScanResource {
     @Transactional
     public Page<ScanView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        List<ScanView> items = ScanRun.<ScanRun>find("order by startedAt desc, id desc").page(page, size).list()
+        List<ScanView> items = runs.newestFirst(page, size)
                 .stream().map(ScanView::of).toList();
-        return new Page<>(items, page, size, ScanRun.count());
+        return new Page<>(items, page, size, runs.count());
     }
 
     /** One scan; for the running one with live progress: outcomes so far and an ETA. */

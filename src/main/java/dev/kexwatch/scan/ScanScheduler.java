@@ -1,5 +1,7 @@
 package dev.kexwatch.scan;
 
+import dev.kexwatch.fleet.ScanClaims;
+import dev.kexwatch.fleet.ScanRuns;
 import dev.kexwatch.inventory.InventoryConfig;
 import dev.kexwatch.inventory.InventoryService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,6 +44,9 @@ public class ScanScheduler {
 
     @Inject
     ScanClaims claims;
+
+    @Inject
+    ScanRuns scanRuns;
 
     void onStart(@Observes StartupEvent event) {
         // What a previous process with this instance id held, it holds no more. A scan still marked running that
@@ -100,9 +105,8 @@ public class ScanScheduler {
 
     int prune(Instant cutoff) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            long observations = Observation.delete(
-                    "lastSeenAt < ?1 and id not in (select s.observationId from HostStatus s)", cutoff);
-            long runs = ScanRun.delete("startedAt < ?1 and status <> ?2", cutoff, ScanRun.Status.running);
+            long observations = scanRuns.deleteObservationsBefore(cutoff);
+            long runs = scanRuns.deleteEndedBefore(cutoff);
             if (observations + runs > 0) {
                 LOG.infof("Retention (before %s): deleted %d observations and %d scans", cutoff, observations, runs);
             }

@@ -1,5 +1,9 @@
 package dev.kexwatch.scan;
 
+import dev.kexwatch.fleet.ScanClaims;
+import dev.kexwatch.fleet.ScanFinished;
+import dev.kexwatch.fleet.ScanRun;
+import dev.kexwatch.fleet.ScanRuns;
 import dev.kexwatch.metrics.KexwatchMetrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
@@ -10,7 +14,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +43,9 @@ public class ScanService {
 
     @Inject
     ScanClaims claims;
+
+    @Inject
+    ScanRuns runs;
 
     @Inject
     ReplicaId instance;
@@ -100,7 +106,7 @@ public class ScanService {
         if (busy()) {
             return false;
         }
-        Optional<ScanRun> run = inTransaction(() -> ScanRun.running().filter(r -> {
+        Optional<ScanRun> run = inTransaction(() -> runs.running().filter(r -> {
             if (r.cancelRequested) {
                 end(r.id); // its replicas are gone: nobody else will close it
                 return false;
@@ -120,7 +126,7 @@ public class ScanService {
     /** A scan with live progress if this replica works on it. */
     public Optional<ScanView> find(long id) {
         ScanProgress live = progress;
-        return inTransaction(() -> ScanRun.<ScanRun>findByIdOptional(id).map(ScanView::of))
+        return inTransaction(() -> runs.find(id).map(ScanView::of))
                 .map(view -> live != null && live.scanId() == id ? view.live(live, clock.instant()) : view);
     }
 
@@ -129,8 +135,7 @@ public class ScanService {
      * is not running.
      */
     public boolean cancel(long id) {
-        boolean asked = inTransaction(() -> ScanRun.update("cancelRequested = true where id = ?1 and status = ?2",
-                id, ScanRun.Status.running) == 1);
+        boolean asked = inTransaction(() -> runs.requestCancel(id));
         ScanProgress live = progress;
         if (asked && live != null && live.scanId() == id) {
             live.cancel();
@@ -151,8 +156,7 @@ public class ScanService {
         if (live == null) {
             return false;
         }
-        boolean ended = inTransaction(() -> ScanRun.<ScanRun>findByIdOptional(live.scanId())
-                .map(r -> r.status != ScanRun.Status.running).orElse(true));
+        boolean ended = inTransaction(() -> runs.ended(live.scanId()));
         if (ended) {
             current.join();
         }
@@ -179,18 +183,11 @@ public class ScanService {
     }
 
     private Optional<ScanRun> create(String trigger, Map<String, String> selector, Instant scheduledFor) {
-        if (!claims.lockStart() || ScanRun.running().isPresent()
-                || scheduledFor != null && ScanRun.count("scheduledFor", scheduledFor) > 0) {
+        if (!claims.lockStart() || runs.running().isPresent()
+                || scheduledFor != null && runs.scheduledAlready(scheduledFor)) {
             return Optional.empty();
         }
-        ScanRun run = new ScanRun();
-        run.trigger = trigger;
-        run.selector = Map.copyOf(selector);
-        run.status = ScanRun.Status.running;
-        run.startedAt = clock.instant();
-        run.scheduledFor = scheduledFor;
-        run.persist();
-        ScanRun.flush();
+        ScanRun run = runs.start(trigger, selector, clock.instant(), scheduledFor);
         run.total = claims.fill(run.id, selector);
         run.fleetHosts = claims.enabledHosts();
         claims.renew(run.id, instance.id(), config.lease());
@@ -198,16 +195,11 @@ public class ScanService {
     }
 
     private Optional<ScanRun> reopen(long id) {
-        if (!claims.lockStart() || ScanRun.running().isPresent()) {
+        if (!claims.lockStart() || runs.running().isPresent()) {
             return Optional.empty();
         }
-        return ScanRun.<ScanRun>findByIdOptional(id)
-                .filter(r -> r.status != ScanRun.Status.running && r.status != ScanRun.Status.finished)
+        return runs.reopen(id)
                 .map(r -> {
-                    r.status = ScanRun.Status.running;
-                    r.finishedAt = null;
-                    r.cancelRequested = false;
-                    ScanRun.flush();
                     claims.reset(id);
                     claims.fill(id, r.selector);
                     claims.renew(id, instance.id(), config.lease());
@@ -289,7 +281,7 @@ public class ScanService {
         }
 
         private List<Long> claimNow(int max) {
-            ScanRun run = inTransaction(() -> ScanRun.<ScanRun>findById(scanId));
+            ScanRun run = inTransaction(() -> runs.find(scanId).orElse(null));
             if (run == null || run.status != ScanRun.Status.running) {
                 return List.of();
             }
@@ -316,9 +308,7 @@ public class ScanService {
             }
             boolean over;
             try {
-                over = inTransaction(() -> end(scanId)
-                        || ScanRun.<ScanRun>findByIdOptional(scanId).map(r -> r.status != ScanRun.Status.running)
-                                .orElse(true));
+                over = inTransaction(() -> end(scanId) || runs.ended(scanId));
             } catch (RuntimeException e) {
                 over = false; // the database is away: the run is not over, ask again later
             }
@@ -335,12 +325,11 @@ public class ScanService {
     private ScanRun.Status leave(long scanId, boolean failed) {
         claims.leave(scanId, instance.id());
         if (failed && !claims.othersAlive(scanId, instance.id())) {
-            ScanRun.update("status = ?1, finishedAt = ?2 where id = ?3 and status = ?4", ScanRun.Status.failed,
-                    clock.instant(), scanId, ScanRun.Status.running);
+            runs.fail(scanId, clock.instant());
         } else {
             end(scanId);
         }
-        return ScanRun.<ScanRun>findByIdOptional(scanId).map(r -> r.status).orElse(ScanRun.Status.failed);
+        return runs.status(scanId);
     }
 
     /** Ends the run if it is over (see {@link ScanClaims#endIfOver}) and writes its summary; true if it is ended. */
@@ -348,29 +337,8 @@ public class ScanService {
         if (!claims.endIfOver(scanId)) {
             return false;
         }
-        ScanRun run = ScanRun.findById(scanId);
-        ScanRun.getEntityManager().refresh(run);
-        run.summary = summary(scanId);
+        runs.writeSummary(scanId);
         return true;
-    }
-
-    /**
-     * Counts by outcome of every replica's results in the run, and the compliance states of the hosts it probed
-     * (not the fleet's: a label scan's summary speaks of its own hosts only).
-     */
-    private static Map<String, Long> summary(long scanId) {
-        Map<String, Long> summary = new HashMap<>();
-        Observation.getEntityManager()
-                .createQuery("select o.outcome, count(o) from Observation o where o.lastScanId = :scan "
-                        + "group by o.outcome", Object[].class)
-                .setParameter("scan", scanId).getResultList()
-                .forEach(row -> summary.put("outcome." + row[0], (Long) row[1]));
-        HostStatus.getEntityManager()
-                .createQuery("select s.state, count(s) from HostStatus s, Observation o where o.id = s.observationId "
-                        + "and o.lastScanId = :scan group by s.state", Object[].class)
-                .setParameter("scan", scanId).getResultList()
-                .forEach(row -> summary.put("state." + row[0], (Long) row[1]));
-        return summary;
     }
 
     /** Renews this replica's leases and notices a cancel asked on another replica. */
@@ -382,7 +350,7 @@ public class ScanService {
         try {
             boolean cancel = inTransaction(() -> {
                 claims.renew(live.scanId(), instance.id(), config.lease());
-                return ScanRun.<ScanRun>findByIdOptional(live.scanId()).map(r -> r.cancelRequested).orElse(true);
+                return runs.cancelRequested(live.scanId());
             });
             if (cancel) {
                 live.cancel();

@@ -1,5 +1,6 @@
 package dev.kexwatch.scan;
 
+import dev.kexwatch.fleet.ScanRun;
 import java.time.Instant;
 import java.util.Map;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.kexwatch.fleet.StoredProfile;
 import dev.kexwatch.security.CallsAs;
 import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;

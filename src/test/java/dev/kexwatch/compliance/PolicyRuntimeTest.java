@@ -6,13 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import dev.kexwatch.scan.ScanRun;
+import dev.kexwatch.fleet.ScanRun;
+import dev.kexwatch.security.CallsAs;
+import dev.kexwatch.security.Roles;
 import dev.kexwatch.testsupport.Api;
 import dev.kexwatch.testsupport.MinaSshServer;
 import dev.kexwatch.testsupport.TestPolicies;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import dev.kexwatch.security.CallsAs;
-import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

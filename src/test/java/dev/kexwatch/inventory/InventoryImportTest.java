@@ -3,6 +3,7 @@ package dev.kexwatch.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kexwatch.fleet.Host;
 import dev.kexwatch.testsupport.PlannerStats;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,6 +2,7 @@ package dev.kexwatch.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kexwatch.fleet.Labels;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

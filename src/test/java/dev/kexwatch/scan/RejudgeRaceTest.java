@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kexwatch.fleet.HostStatus;
+import dev.kexwatch.fleet.ResultStore;
 import dev.kexwatch.policy.HostRef;
 import dev.kexwatch.security.CallsAs;
 import dev.kexwatch.security.Roles;
@@ -56,7 +58,7 @@ class RejudgeRaceTest {
         scanStored.countDown();
 
         assertThatThrownBy(rejudge::join).as("the re-judge lost to the scan")
-                .satisfies(e -> assertThat(Rejudger.lostRace(e)).isTrue());
+                .satisfies(e -> assertThat(ResultStore.lostRace(e)).isTrue());
         assertThat(state(hostId)).as("the scan's result stands").isEqualTo("unreachable");
         assertThat(Api.host(hostId).getList("compliance.findings")).isEmpty();
     }

@@ -4,10 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kexwatch.testsupport.Api;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.kexwatch.fleet.ScanRun;
 import dev.kexwatch.security.CallsAs;
 import dev.kexwatch.security.Roles;
+import dev.kexwatch.testsupport.Api;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;

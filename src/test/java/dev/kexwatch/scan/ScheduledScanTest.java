@@ -2,6 +2,7 @@ package dev.kexwatch.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kexwatch.fleet.ScanRun;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

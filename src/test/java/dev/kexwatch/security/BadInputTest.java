@@ -153,11 +153,11 @@ class BadInputTest {
     @Test
     void labelsAreCappedPerHostAndHoldNoControlCharacters() {
         StringBuilder labels = new StringBuilder();
-        for (int i = 0; i <= dev.kexwatch.inventory.Labels.MAX_PER_HOST; i++) {
+        for (int i = 0; i <= dev.kexwatch.fleet.Labels.MAX_PER_HOST; i++) {
             labels.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"v\"");
         }
         expectField("{\"address\":\"" + ADDRESS + "\",\"labels\":{" + labels + "}}", "labels",
-                "at most " + dev.kexwatch.inventory.Labels.MAX_PER_HOST + " labels per host");
+                "at most " + dev.kexwatch.fleet.Labels.MAX_PER_HOST + " labels per host");
         expectField("{\"address\":\"" + ADDRESS + "\",\"labels\":{\"env\":\"a\\u0000b\"}}", "labels[env]",
                 "no control characters");
     }

@@ -3,7 +3,7 @@ package dev.kexwatch.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kexwatch.inventory.Host;
+import dev.kexwatch.fleet.Host;
 import dev.kexwatch.scan.ScanService;
 import dev.kexwatch.testsupport.CountingSshListener;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,5 +1,0 @@
-package dev.kexwatch.inventory;
-
-/** Fired after hosts were added, changed or removed, so cached fleet aggregates are dropped. */
-public record InventoryChanged() {
-}

@@ -1,7 +1,0 @@
-package dev.kexwatch.scan;
-
-import java.time.Duration;
-
-/** Fired when a scan ends, whatever its status, so read-side views (metrics) can refresh. */
-public record ScanFinished(long scanId, ScanRun.Status status, Duration took) {
-}
