@@ -99,7 +99,7 @@ class ComposeFileTest {
         Tool check = Tool.run(dir, "promtool", "check", "config", config.toString());
 
         assertThat(check.exit()).as(check.output()).isZero();
-        assertThat(check.output()).contains("SUCCESS: 11 rules found");
+        assertThat(check.output()).contains("SUCCESS: 12 rules found");
     }
 
     @Test
