@@ -17,8 +17,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -168,24 +170,19 @@ class BatchProber {
 
     /**
      * Runs a database action, waiting out a database that went away (restart, failover): probing goes on
-     * meanwhile, so no finished probe is lost. Gives up after {@code kexwatch.scan.store-retry-for}.
+     * meanwhile, so no finished probe is lost. SmallRye Fault Tolerance retries on any exception (a rollback on a
+     * connection the database closed throws a checked one past the compiler), 200 ms apart doubling to 5 s, and
+     * gives up after {@code kexwatch.scan.store-retry-for}.
      */
     <T> T retrying(String what, Supplier<T> action) {
-        long giveUp = System.nanoTime() + config.storeRetryFor().toNanos();
-        Duration pause = Duration.ofMillis(200);
-        while (true) {
-            try {
-                return action.get();
-            } catch (Exception e) { // also a checked one thrown past the compiler: a rollback on a closed connection
-                if (System.nanoTime() > giveUp) {
-                    throw e;
-                }
-                LOG.warnf("%s failed (%s); trying again in %s", what, e.getMessage(), pause);
-                sleep(pause);
-                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
-                        : pause.multipliedBy(2);
-            }
-        }
+        TypedGuard<Object> guard = TypedGuard.create(Object.class).withRetry().maxRetries(-1)
+                .delay(200, ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
+                .maxDuration(config.storeRetryFor().toMillis(), ChronoUnit.MILLIS)
+                .withExponentialBackoff().factor(2).maxDelay(5, ChronoUnit.SECONDS).done()
+                .beforeRetry(e -> LOG.warnf("%s failed (%s); trying again", what, e.getMessage())).done().build();
+        @SuppressWarnings("unchecked")
+        T result = (T) guard.get(action::get);
+        return result;
     }
 
     void retrying(String what, Runnable action) {
@@ -193,15 +190,6 @@ class BatchProber {
             action.run();
             return null;
         });
-    }
-
-    static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("scan interrupted", e);
-        }
     }
 
     private static void poll(BlockingQueue<Probed> queue, List<Probed> batch) {
