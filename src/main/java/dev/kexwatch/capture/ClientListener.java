@@ -34,6 +34,9 @@ public class ClientListener {
     CapturedClientService service;
 
     @Inject
+    ClientPolicy policy;
+
+    @Inject
     Clock clock;
 
     private volatile Listener listener;
@@ -43,6 +46,7 @@ public class ClientListener {
             return;
         }
         ListenSettings settings = settings();
+        policy.check();
         try {
             listener = Listener.start(settings, clock, this::take);
         } catch (IOException e) {
