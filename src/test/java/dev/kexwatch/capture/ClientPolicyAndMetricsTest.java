@@ -2,6 +2,7 @@ package dev.kexwatch.capture;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -15,11 +16,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
  * The listener's client policy comes from {@code kexwatch.listen.policy} (here {@value ListenerOnProfile#PINNED_POLICY},
- * not in force at start) and is looked up at each capture. Real clients: Debian's ssh.
+ * not in force at start) and is looked up at each capture; every connection's outcome is counted in
+ * {@code kexwatch_listener_connections_total}. Real clients: Debian's ssh, and the raw hostile client.
  */
 @QuarkusTest
 @TestProfile(ListenerOnProfile.class)
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.Test;
 class ClientPolicyAndMetricsTest {
 
     private static final String PINNED = ListenerOnProfile.PINNED_POLICY;
+    private static final String COUNTER = "kexwatch_listener_connections_total";
 
     /**
      * The policy is missing, so the status says so and the built-in baseline judges; once installed over REST the
@@ -61,6 +65,28 @@ class ClientPolicyAndMetricsTest {
         given().delete("/api/captured-clients/" + late).then().statusCode(204);
     }
 
+    /** A real client counts as CAPTURED, a stream of non-SSH lines as NOT_SSH, an SSH-1 client as SSH1_ONLY. */
+    @Test
+    void everyConnectionIsCountedByItsOutcome() {
+        int port = given().get("/api/captured-clients/listener").then().extract().path("port");
+        double captured = counter("CAPTURED");
+        double notSsh = counter("NOT_SSH");
+        double ssh1 = counter("SSH1_ONLY");
+
+        long id = CapturedClientResourceTest.captureDefaultClient("hmac-sha2-512-etm@openssh.com,hmac-sha2-256");
+        // counted before it is stored, so already there once the capture is listed
+        assertThat(counter("CAPTURED")).isEqualTo(captured + 1);
+        given().delete("/api/captured-clients/" + id).then().statusCode(204);
+
+        CapturedClientResourceTest.sendRaw(port, "hello\r\n".repeat(20_000).getBytes(StandardCharsets.US_ASCII));
+        await().atMost(Duration.ofSeconds(30)).until(() -> counter("NOT_SSH") == notSsh + 1);
+        CapturedClientResourceTest.sendRaw(port, "SSH-1.5-OldClient\r\n".getBytes(StandardCharsets.US_ASCII));
+        await().atMost(Duration.ofSeconds(30)).until(() -> counter("SSH1_ONLY") == ssh1 + 1);
+
+        assertThat(counter("CAPTURED")).isEqualTo(captured + 1);
+        assertThat(counter("OVER_CAP")).as("every outcome has a series, 0 until it happens").isZero();
+    }
+
     /** The built-in client-baseline under the pinned id, for hosts of no label, with one rule more. */
     private static String pinnedPolicy() {
         try (InputStream in = ClientJudge.class.getResourceAsStream(ClientJudge.CLIENT_BASELINE + ".yaml")) {
@@ -77,5 +103,12 @@ class ClientPolicyAndMetricsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static double counter(String outcome) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith(COUNTER + "{") && l.contains("outcome=\"" + outcome + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError(COUNTER + " has no series for " + outcome));
     }
 }
