@@ -29,6 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,16 +53,19 @@ public class CapturedClientResource {
     ClientListener listener;
 
     @Inject
+    ClientPolicy policy;
+
+    @Inject
     ReplicaId replica;
 
-    /** Whether this replica listens and on which address and port. */
+    /** Whether this replica listens, on which address and port, and by which client policy it judges. */
     @GET
     @Path("/listener")
     public ListenerStatus listener() {
-        return listener.address().map(a -> new ListenerStatus(true, Optional.of(a.getAddress().getHostAddress()),
-                Optional.of(a.getPort()), listener.maxConnections(), replica.id()))
-                .orElseGet(() -> new ListenerStatus(false, Optional.empty(), Optional.empty(),
-                        listener.maxConnections(), replica.id()));
+        Optional<InetSocketAddress> address = listener.address();
+        return new ListenerStatus(address.isPresent(), address.map(a -> a.getAddress().getHostAddress()),
+                address.map(InetSocketAddress::getPort), listener.maxConnections(), replica.id(), policy.id(),
+                policy.problem());
     }
 
     @GET

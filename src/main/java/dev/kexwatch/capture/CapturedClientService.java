@@ -5,7 +5,6 @@ import dev.kexwatch.fleet.CapturedClient;
 import dev.kexwatch.fleet.CapturedClients;
 import dev.kexwatch.listen.Capture;
 import dev.kexwatch.listen.CapturedProfile;
-import dev.kexwatch.listen.ClientJudge;
 import dev.kexwatch.listen.ClientReview;
 import dev.kexwatch.listen.ListenOutcome;
 import dev.kexwatch.listen.ProfileFile;
@@ -25,8 +24,9 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Captured clients: judged by the client policy and stored as they come, listed, reviewed again on request
- * (findings with remediation in the client's own syntax), promoted to client profiles, deleted.
+ * Captured clients: judged by the client policy ({@code kexwatch.listen.policy}) and stored as they come, listed,
+ * reviewed again on request (findings with remediation in the client's own syntax), promoted to client profiles,
+ * deleted.
  */
 @ApplicationScoped
 public class CapturedClientService {
@@ -34,8 +34,6 @@ public class CapturedClientService {
     private static final Logger LOG = Logger.getLogger(CapturedClientService.class);
     /** The identification in a log line: a real one is under 100 characters. */
     private static final int LOGGED_CHARS = 120;
-
-    private final ClientJudge judge = new ClientJudge(ClientJudge.clientBaseline());
 
     @Inject
     CapturedClients store;
@@ -50,11 +48,14 @@ public class CapturedClientService {
     ListenConfig config;
 
     @Inject
+    ClientPolicy policy;
+
+    @Inject
     Clock clock;
 
-    /** Judges and stores one capture of this replica's listener. */
+    /** Judges one capture of this replica's listener by the client policy in force now, and stores it. */
     public CapturedClient store(Capture capture) {
-        ClientReview review = judge.review(capture, CapturedProfile.defaultId(capture), today());
+        ClientReview review = policy.judge().review(capture, CapturedProfile.defaultId(capture), today());
         Evaluation evaluation = review.evaluation();
         CapturedClient stored = store.add(new CapturedClient(0, capture.identification().orElseThrow().line(),
                 capture.peer(), replica.id(), capture.lists().orElseThrow(), evaluation.policyId(),
@@ -82,7 +83,7 @@ public class CapturedClientService {
 
     /** A stored capture judged again now, with its profile under the id it would be promoted to by default. */
     public ClientReview review(CapturedClient client) {
-        return judge.review(capture(client), defaultId(client), today());
+        return policy.judge().review(capture(client), defaultId(client), today());
     }
 
     /**

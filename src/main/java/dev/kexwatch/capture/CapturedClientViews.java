@@ -20,9 +20,14 @@ public final class CapturedClientViews {
     private CapturedClientViews() {
     }
 
-    /** Whether this replica listens, and where (the bound port, also when {@code kexwatch.listen.port=0}). */
+    /**
+     * Whether this replica listens, and where (the bound port, also when {@code kexwatch.listen.port=0}).
+     *
+     * @param policy the configured client policy id ({@code kexwatch.listen.policy})
+     * @param policyProblem why that policy does not judge the captures now (not in force); empty when it does
+     */
     public record ListenerStatus(boolean enabled, Optional<String> bind, Optional<Integer> port, int maxConnections,
-            String replica) {
+            String replica, String policy, Optional<String> policyProblem) {
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.kexwatch.capture;
 import dev.kexwatch.listen.Capture;
 import dev.kexwatch.listen.ListenSettings;
 import dev.kexwatch.listen.Listener;
+import dev.kexwatch.metrics.KexwatchMetrics;
 import dev.kexwatch.probe.ServerText;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -19,8 +20,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The listener of this replica, when {@code kexwatch.listen.port} is set: started with the service, closed with
- * it. Every replica may listen; captures go to the shared database. A port that cannot be bound stops the
- * start, as a broken configuration should.
+ * it. Every replica may listen; captures go to the shared database, and every connection's outcome to
+ * {@code kexwatch_listener_connections_total}. A port that cannot be bound stops the start, as a broken
+ * configuration should.
  */
 @ApplicationScoped
 public class ClientListener {
@@ -34,6 +36,12 @@ public class ClientListener {
     CapturedClientService service;
 
     @Inject
+    ClientPolicy policy;
+
+    @Inject
+    KexwatchMetrics metrics;
+
+    @Inject
     Clock clock;
 
     private volatile Listener listener;
@@ -43,6 +51,7 @@ public class ClientListener {
             return;
         }
         ListenSettings settings = settings();
+        policy.check();
         try {
             listener = Listener.start(settings, clock, this::take);
         } catch (IOException e) {
@@ -80,6 +89,7 @@ public class ClientListener {
 
     /** On a pool thread of the listener: one connection's outcome. A failed store must not kill the listener. */
     private void take(Capture capture) {
+        metrics.listened(capture.outcome());
         if (!capture.captured()) {
             LOG.debugf("Listener: %s: %s: %s", capture.peer(), capture.outcome().name(),
                     ServerText.bounded(capture.detail(), 300));

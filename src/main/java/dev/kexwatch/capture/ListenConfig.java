@@ -27,4 +27,11 @@ public interface ListenConfig {
     /** Captures kept in the database; the oldest go first, so a client reconnecting in a loop cannot fill it. */
     @WithDefault("10000")
     int keep();
+
+    /**
+     * The id of the policy that judges each capture: the built-in {@code client-baseline} or any policy in force
+     * (e.g. one installed over REST), looked up at capture time.
+     */
+    @WithDefault("client-baseline")
+    String policy();
 }

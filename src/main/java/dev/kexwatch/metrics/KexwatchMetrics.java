@@ -1,6 +1,7 @@
 package dev.kexwatch.metrics;
 
 import dev.kexwatch.fleet.HostState;
+import dev.kexwatch.listen.ListenOutcome;
 import dev.kexwatch.probe.ProbeOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -59,6 +60,8 @@ public class KexwatchMetrics {
     public static final String CLIENT_UNREACHABLE_HOSTS = "kexwatch.client.unreachable.hosts";
     /** Per client profile and post-quantum status ({@code profile}, {@code status} tags): enabled hosts. */
     public static final String CLIENT_PQ_HOSTS = "kexwatch.client.pq.hosts";
+    /** Connections to this instance's client-capture listener, by how each ended ({@code outcome} tag). */
+    public static final String LISTENER_CONNECTIONS = "kexwatch.listener.connections";
 
     /** Probes take milliseconds on a LAN and up to the deadline (default 10 s) on a dead host. */
     private static final Duration[] PROBE_BUCKETS = seconds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30);
@@ -72,6 +75,7 @@ public class KexwatchMetrics {
     MetricsConfig config;
 
     private final Map<ProbeOutcome, Counter> probes = new EnumMap<>(ProbeOutcome.class);
+    private final Map<ListenOutcome, Counter> listened = new EnumMap<>(ListenOutcome.class);
     private final Map<HostState, AtomicLong> hosts = new EnumMap<>(HostState.class);
     private final AtomicLong terrapin = new AtomicLong();
     private final AtomicLong postQuantum = new AtomicLong();
@@ -91,6 +95,11 @@ public class KexwatchMetrics {
         for (ProbeOutcome outcome : ProbeOutcome.values()) {
             probes.put(outcome, Counter.builder(PROBES).description("Probes by outcome")
                     .tag("outcome", outcome.name()).register(registry));
+        }
+        for (ListenOutcome outcome : ListenOutcome.values()) {
+            listened.put(outcome, Counter.builder(LISTENER_CONNECTIONS)
+                    .description("Connections to the client-capture listener by outcome").tag("outcome", outcome.name())
+                    .register(registry));
         }
         for (HostState state : HostState.values()) {
             AtomicLong value = new AtomicLong();
@@ -134,6 +143,11 @@ public class KexwatchMetrics {
     public void probed(ProbeOutcome outcome, Duration took) {
         probes.get(outcome).increment();
         probeDuration.record(took);
+    }
+
+    /** One connection to the client-capture listener ended so. */
+    public void listened(ListenOutcome outcome) {
+        listened.get(outcome).increment();
     }
 
     public void scanned(Duration took) {

@@ -219,19 +219,33 @@ class CapturedClientResourceTest {
     }
 
     /** Sends an identification and a KEXINIT of {@code lists}, then reads until the listener closes. */
-    private static void sendRaw(int port, String identification, List<String> lists) {
+    static void sendRaw(int port, String identification, List<String> lists) {
+        sendRaw(port, identification.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                SshPackets.packet(SshPackets.kexinitPayload(lists, false)));
+    }
+
+    /**
+     * Sends {@code parts}, whatever they are, then reads until the listener closes. A listener that gives up on a
+     * hostile stream may close, or reset, before all of it is sent: the test then asks the service what it saw.
+     */
+    static void sendRaw(int port, byte[]... parts) {
         try (java.net.Socket socket = new java.net.Socket(Ports.LOOPBACK, port)) {
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(identification.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            socket.getOutputStream().write(SshPackets.packet(SshPackets.kexinitPayload(lists, false)));
-            socket.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            try {
+                for (byte[] part : parts) {
+                    socket.getOutputStream().write(part);
+                }
+                socket.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (java.net.SocketException closedOrReset) {
+                // as above: the listener ended the connection first
+            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
     /** Debian's ssh with its defaults but a MAC list only the calling test sends; returns the capture's id. */
-    private static long captureDefaultClient(String macs) {
+    static long captureDefaultClient(String macs) {
         int port = given().get("/api/captured-clients/listener").then().extract().path("port");
         OpenSshClient.run(port, "MACs=" + macs);
         return awaitCapture("mac_c2s", macs.split(","));

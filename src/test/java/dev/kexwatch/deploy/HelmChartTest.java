@@ -174,10 +174,13 @@ class HelmChartTest {
         assertThat(Yaml.<List<?>>at(off.get("Service"), "spec.ports")).hasSize(1);
 
         Chart on = Chart.render(Map.of("listen", Map.of("enabled", true, "port", 2022, "maxConnections", 8,
-                "bind", "127.0.0.5"),
+                "bind", "127.0.0.5", "policy", "client-pinned"),
                 "service", Map.of("sshCapturePort", 22)));
         assertThat(on.env()).containsEntry("KEXWATCH_LISTEN_PORT", "2022").containsEntry("KEXWATCH_LISTEN_BIND",
-                "127.0.0.5").containsEntry("KEXWATCH_LISTEN_MAX_CONNECTIONS", "8");
+                "127.0.0.5").containsEntry("KEXWATCH_LISTEN_MAX_CONNECTIONS", "8")
+                .containsEntry("KEXWATCH_LISTEN_POLICY", "client-pinned");
+        assertThat(Chart.render(Map.of("listen", Map.of("enabled", true))).env())
+                .containsEntry("KEXWATCH_LISTEN_POLICY", "client-baseline");
         assertThat(Yaml.<Object>at(on.container(), "ports.1.name")).isEqualTo("ssh-capture");
         assertThat(Yaml.<Object>at(on.container(), "ports.1.containerPort")).isEqualTo(2022);
         assertThat(Yaml.<Object>at(on.get("Service"), "spec.ports.1.port")).isEqualTo(22);
