@@ -11,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +41,9 @@ public class Rejudger {
     Event<HostStatusChanged> changed;
 
     @Inject
+    TransactionSynchronizationRegistry transaction;
+
+    @Inject
     Hosts hosts;
 
 
@@ -51,11 +57,24 @@ public class Rejudger {
     /**
      * In the transaction of the label change, so labels and verdict change together; the host's status row is
      * locked from read to write, so a scan storing at the same moment waits (or, having read first, repeats).
+     * The gauges hear of it once that transaction committed: they read what it wrote, and a refresh must never
+     * wait on a gauge's monitor (held by the scan thread's observers) while this transaction holds row locks.
      */
     void onRelabel(@Observes HostRelabelled event) {
         Host host = hosts.find(event.hostId()).orElseThrow();
         store.rejudgeLocked(event.hostId(), new HostRef(host.address, host.port, host.labels));
-        changed.fire(new HostStatusChanged(1));
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    changed.fire(new HostStatusChanged(1));
+                }
+            }
+        });
     }
 
     int rejudgeAll() {
