@@ -102,8 +102,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static void stopOrphan(Path dir) {
         try {
             long postmaster = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).trim());
-            // SIGINT: PostgreSQL's fast shutdown.
-            new ProcessBuilder("kill", "-INT", String.valueOf(postmaster)).start().waitFor();
+            // The pid file outlives its server: the kernel may have handed that pid to any other process since.
+            // Only a live postmaster of exactly this data directory is stopped (SIGINT: PostgreSQL's fast shutdown).
+            boolean ours = ProcessHandle.of(postmaster).flatMap(h -> h.info().commandLine())
+                    .filter(line -> line.contains("postgres") && line.contains(dir.toString())).isPresent();
+            if (ours) {
+                new ProcessBuilder("kill", "-INT", String.valueOf(postmaster)).start().waitFor();
+            }
         } catch (IOException | RuntimeException noServer) {
             // nothing runs there any more
         } catch (InterruptedException e) {
