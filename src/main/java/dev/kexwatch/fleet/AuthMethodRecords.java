@@ -74,19 +74,11 @@ public class AuthMethodRecords {
         setError(hostId, null);
         Optional<AuthObservation> latest = latest(hostId).filter(run -> run.sameAs(answer));
         if (latest.isPresent()) {
-            AuthObservation run = latest.get();
-            run.lastScanId = Math.max(run.lastScanId, scanId);
-            run.lastSeenAt = at;
-            run.seen++;
-            return run;
+            latest.get().extend(scanId, at);
+            return latest.get();
         }
         AuthObservation run = new AuthObservation();
-        run.hostId = hostId;
-        run.firstScanId = scanId;
-        run.lastScanId = scanId;
-        run.seen = 1;
-        run.firstSeenAt = at;
-        run.lastSeenAt = at;
+        run.begin(hostId, scanId, at);
         run.probeUser = answer.user();
         run.methods = answer.methods();
         run.noneAccepted = answer.noneAccepted();

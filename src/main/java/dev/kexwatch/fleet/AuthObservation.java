@@ -1,7 +1,6 @@
 package dev.kexwatch.fleet;
 
 import dev.kexwatch.auth.AuthMethods;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -9,7 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -21,29 +19,12 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "auth_observation")
-public class AuthObservation extends PanacheEntityBase {
+public class AuthObservation extends ObservedRun {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "auth_observation_seq")
     @SequenceGenerator(name = "auth_observation_seq", sequenceName = "auth_observation_seq", allocationSize = 50)
     public Long id;
-
-    @Column(name = "host_id", nullable = false)
-    public long hostId;
-
-    @Column(name = "first_scan_id", nullable = false)
-    public long firstScanId;
-
-    @Column(name = "last_scan_id", nullable = false)
-    public long lastScanId;
-
-    public int seen;
-
-    @Column(name = "first_seen_at", nullable = false)
-    public Instant firstSeenAt;
-
-    @Column(name = "last_seen_at", nullable = false)
-    public Instant lastSeenAt;
 
     @Column(name = "probe_user", nullable = false)
     public String probeUser;

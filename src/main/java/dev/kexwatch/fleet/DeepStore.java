@@ -10,6 +10,7 @@ import dev.kexwatch.policy.HostRef;
 import dev.kexwatch.probe.ProbeOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,6 +29,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class DeepStore {
+
+    /** The advisory-lock class of interning deep results (the second key is the digest's first four bytes). */
+    private static final int INTERN_LOCK = 0x6b786472;
 
     private static final ObjectMapper CANONICAL = new ObjectMapper();
     private static final int MAX_REMEMBERED = 10_000;
@@ -136,8 +140,18 @@ public class DeepStore {
 
     private long intern(DeepResult deep) {
         byte[] digest = digest(deep);
-        return DeepResultRow.<DeepResultRow>find("sha256", (Object) digest).firstResultOptional().map(r -> r.id)
-                .orElseGet(() -> create(deep, digest));
+        return stored(digest).orElseGet(() -> {
+            // Hosts sharing one key (cloned images) share one result, and the deep pass stores hosts side by side:
+            // the first to insert it holds this lock until commit, the others then find its row.
+            DeepResultRow.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(?1, ?2)")
+                    .setParameter(1, INTERN_LOCK).setParameter(2, ByteBuffer.wrap(digest).getInt())
+                    .getSingleResult();
+            return stored(digest).orElseGet(() -> create(deep, digest));
+        });
+    }
+
+    private static Optional<Long> stored(byte[] digest) {
+        return DeepResultRow.<DeepResultRow>find("sha256", (Object) digest).firstResultOptional().map(r -> r.id);
     }
 
     private static long create(DeepResult deep, byte[] digest) {

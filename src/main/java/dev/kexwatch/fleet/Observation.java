@@ -2,7 +2,6 @@ package dev.kexwatch.fleet;
 
 import dev.kexwatch.probe.Identification;
 import dev.kexwatch.probe.ProbeResult;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,7 +9,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -22,29 +20,12 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "observation")
-public class Observation extends PanacheEntityBase {
+public class Observation extends ObservedRun {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "observation_seq")
     @SequenceGenerator(name = "observation_seq", sequenceName = "observation_seq", allocationSize = 50)
     public Long id;
-
-    @Column(name = "host_id", nullable = false)
-    public long hostId;
-
-    @Column(name = "first_scan_id", nullable = false)
-    public long firstScanId;
-
-    @Column(name = "last_scan_id", nullable = false)
-    public long lastScanId;
-
-    public int seen;
-
-    @Column(name = "first_seen_at", nullable = false)
-    public Instant firstSeenAt;
-
-    @Column(name = "last_seen_at", nullable = false)
-    public Instant lastSeenAt;
 
     /** A {@link dev.kexwatch.probe.ProbeOutcome} name. */
     @Column(nullable = false)
@@ -67,12 +48,7 @@ public class Observation extends PanacheEntityBase {
 
     static Observation start(long scanId, long hostId, ProbeResult result, Long offerId) {
         Observation o = new Observation();
-        o.hostId = hostId;
-        o.firstScanId = scanId;
-        o.lastScanId = scanId;
-        o.seen = 1;
-        o.firstSeenAt = result.startedAt();
-        o.lastSeenAt = result.startedAt();
+        o.begin(hostId, scanId, result.startedAt());
         o.outcome = result.outcome().name();
         o.detail = result.detail();
         o.identification = result.identification().map(Identification::line).orElse(null);
@@ -95,12 +71,6 @@ public class Observation extends PanacheEntityBase {
 
     private static String version(Identification id) {
         return id.protocolVersion() + "-" + id.softwareVersion();
-    }
-
-    void extend(long scanId, Instant at) {
-        lastScanId = scanId;
-        lastSeenAt = at;
-        seen++;
     }
 
     /** The observation of a host that covers a scan, if the host was probed in it. */

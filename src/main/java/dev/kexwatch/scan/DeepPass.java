@@ -97,13 +97,10 @@ public class DeepPass {
             }
             DeepResult deep = prober.probe(new InetSocketAddress(host.resolvedAddress(), host.ref().port()),
                     host.offer());
-            try {
-                storeAndJudge(scanId, host, deep);
-            } catch (RuntimeException raced) {
-                // Hosts sharing one key (cloned images) have one deep result: when two of them are stored at
-                // once, one insert of that result loses to the other's; once that one committed, it is found.
-                storeAndJudge(scanId, host, deep);
-            }
+            QuarkusTransaction.requiringNew().run(() -> {
+                store.record(host.hostId(), scanId, clock.instant(), deep);
+                results.rejudgeLocked(host.hostId(), host.ref());
+            });
             return true;
         } catch (RuntimeException e) {
             // the host was deleted meanwhile, or the database is away: its scan result stands, and its claim too
@@ -111,12 +108,5 @@ public class DeepPass {
             LOG.warnf("Deep pass after scan %d: host %d not stored (%s)", scanId, host.hostId(), e.getMessage());
             return false;
         }
-    }
-
-    private void storeAndJudge(long scanId, Candidate host, DeepResult deep) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            store.record(host.hostId(), scanId, clock.instant(), deep);
-            results.rejudgeLocked(host.hostId(), host.ref());
-        });
     }
 }
