@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +28,11 @@ import org.jboss.logging.Logger;
 
 /**
  * The deep handshake on its own cadence: after a scan, the hosts it found answering whose deep handshake is due
- * (see {@link DeepConfig}) get one. It runs before this replica can start the next scan, so deep and KEXINIT
- * connections never meet on one address; hosts on one address go one after another, one connection at a time.
+ * (see {@link DeepConfig}) get one. The pass runs on its own thread, so the replica is free for the next scan at
+ * once (a pass over a thousand slow hosts must not hold up a scan someone asked for); it gives way to that scan:
+ * once this replica scans again, it starts no further deep handshake, and the hosts it left are due in the next
+ * pass. So deep and KEXINIT connections meet on one address only for the deep handshakes already in flight (one
+ * per address, each within {@code kexwatch.deep.timeout}); hosts on one address go one after another.
  * The KEXINIT result is stored already: a failed deep handshake is a stored result with named outcomes, and a
  * host whose deep pass breaks keeps its scan result.
  */
@@ -52,14 +56,39 @@ public class DeepPass {
     @Inject
     Clock clock;
 
+    @Inject
+    ScanService scans;
+
+    private final ExecutorService passes = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "kexwatch-deep-pass");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile CompletableFuture<Integer> last = CompletableFuture.completedFuture(0);
+
+    /** Observed on the scan's thread: only hands the pass to its own thread. */
     void onScan(@Observes ScanFinished event) {
         if (config.enabled()) {
-            run(event.scanId());
+            start(event.scanId());
         }
     }
 
-    /** Deep-probes the due hosts that answered in the scan; returns how many it probed. */
-    public int run(long scanId) {
+    /** Queues the pass after the scan; completes with the number of hosts it probed, once it and those before ended. */
+    synchronized CompletableFuture<Integer> start(long scanId) {
+        last = CompletableFuture.supplyAsync(() -> run(scanId), passes).exceptionally(e -> {
+            LOG.warnf("Deep pass after scan %d stopped: %s", scanId, e.getMessage()); // the database is away
+            return 0;
+        });
+        return last;
+    }
+
+    /** The latest pass queued (passes run one after another); for tests that read its results. */
+    public CompletableFuture<Integer> lastPass() {
+        return last;
+    }
+
+    /** Deep-probes the due hosts that answered in the scan until this replica scans again; returns how many. */
+    private int run(long scanId) {
         Map<String, List<Candidate>> byAddress = store.answeredIn(scanId)
                 .stream().collect(Collectors.groupingBy(Candidate::resolvedAddress, LinkedHashMap::new,
                         Collectors.toList()));
@@ -88,8 +117,11 @@ public class DeepPass {
         return probed.get();
     }
 
-    /** One host, if it is due and no other replica took it: probed, stored and judged again. Never throws. */
+    /** One host, if this replica does not scan, it is due and no other replica took it: probed, stored and judged again. Never throws. */
     private boolean probe(DeepProber prober, long scanId, Candidate host) {
+        if (scans.running()) {
+            return false; // unclaimed, so due in the pass after the scan that runs now
+        }
         try {
             Instant now = clock.instant();
             if (!store.claim(host.hostId(), now.plus(config.every().dividedBy(24)), now.plus(config.every()))) {

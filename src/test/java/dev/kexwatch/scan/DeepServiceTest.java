@@ -79,6 +79,9 @@ class DeepServiceTest {
     @Inject
     DeepStore deepStore;
 
+    @Inject
+    DeepPass deepPass;
+
     @BeforeAll
     static void startServers() {
         original = MinaSshServer.start(RSA_AND_GEX, "127.0.0.1", 0, List.of(SHARED));
@@ -117,6 +120,7 @@ class DeepServiceTest {
         cloneId = Api.addHost(CLONE_ADDRESS, clone.port(), labels);
         sshdId = Api.addHost(sshd.target().host(), sshd.port(), labels);
         assertThat(scans.runNow("test", labels)).isPresent();
+        deepPass.lastPass().join();
         sharedBefore = given().get("/api/reports/host-keys/shared").then().statusCode(200).extract().jsonPath();
         sharedCsvBefore = given().accept("text/csv").get("/api/reports/host-keys/shared").then().statusCode(200)
                 .extract().asString();
@@ -126,6 +130,7 @@ class DeepServiceTest {
         clone.close();
         clone = MinaSshServer.start(RSA_AND_GEX, CLONE_ADDRESS, port, List.of(REPLACEMENT));
         secondScan = scans.runNow("test", labels).orElseThrow().id();
+        deepPass.lastPass().join();
         metricsAfter = metrics();
 
         // Hand-played servers, scanned once on their own: their keys are new on every connection.
@@ -133,6 +138,7 @@ class DeepServiceTest {
         badSignatureId = Api.addHost(badSignature.target().host(), badSignature.target().port(), hostile);
         smallGroupId = Api.addHost(smallGroup.target().host(), smallGroup.target().port(), hostile);
         assertThat(scans.runNow("test", hostile)).isPresent();
+        deepPass.lastPass().join();
     }
 
     @Test
