@@ -119,7 +119,7 @@ public class DeepPass {
 
     /** One host, if this replica does not scan, it is due and no other replica took it: probed, stored and judged again. Never throws. */
     private boolean probe(DeepProber prober, long scanId, Candidate host) {
-        if (scans.running()) {
+        if (scans.scansOtherThan(scanId)) {
             return false; // unclaimed, so due in the pass after the scan that runs now
         }
         try {

@@ -147,6 +147,12 @@ public class ScanService {
         return progress != null;
     }
 
+    /** True while this replica works on a scan other than this one (the one just ended tidies up meanwhile). */
+    public boolean scansOtherThan(long scanId) {
+        ScanProgress live = progress;
+        return live != null && live.scanId() != scanId;
+    }
+
     /**
      * True while this replica works on a run. A run already ended in the database is only tidying up here
      * (leaving, metrics): waited for, so a scan can start right after another one ended.
