@@ -6,7 +6,9 @@ import dev.kexwatch.algorithm.ServerOffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Judges an offer against a policy: a pure function of the policy, the ten KEXINIT lists (RFC 4253 §7.1), the host
@@ -15,7 +17,39 @@ import java.util.Optional;
  */
 public final class PolicyEngine {
 
+    /** Distinct offers remembered at most; past that the memo starts over (a hostile fleet may show many). */
+    private static final int REMEMBERED = 4096;
+
     private final AlgorithmCatalog catalog;
+    /**
+     * The findings a policy's rules make of an offer: a function of the policy, the policies in force beside it
+     * (remediation), the offer and the two versions, and nothing of the host. A fleet runs few distinct
+     * configurations and a nightly scan judges every host again, so each is worked out once (matching every
+     * offered name against every rule's globs was most of a stored result's CPU); waivers and the deep
+     * handshake stay per host.
+     */
+    private final Map<OfferKey, OfferFindings> judged = new ConcurrentHashMap<>();
+
+    /** Policies by identity: hashing a whole policy (every rule, glob and waiver) per host would cost for nothing. */
+    private record OfferKey(Same policy, List<Same> inForce, Optional<ServerOffer> offer, String protocolVersion,
+            String softwareVersion) {
+    }
+
+    private record Same(Policy policy) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Same same && same.policy == policy;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(policy);
+        }
+    }
+
+    /** Findings per rule, in the policy's rule order. */
+    private record OfferFindings(List<List<Finding>> byRule, List<String> unknownNames) {
+    }
 
     public PolicyEngine() {
         this(AlgorithmCatalog.builtin());
@@ -86,21 +120,38 @@ public final class PolicyEngine {
     }
 
     private Evaluation evaluate(Policy policy, List<Policy> inForce, Observed observed, HostRef host, LocalDate today) {
-        OfferJudge judge = new OfferJudge(policy, inForce, observed.offer(), observed.protocolVersion(),
-                observed.softwareVersion(), catalog);
+        OfferFindings offerFindings = offerFindings(new OfferKey(new Same(policy), inForce.stream().map(Same::new)
+                .toList(), observed.offer(), observed.protocolVersion(), observed.softwareVersion()), policy, inForce);
         List<Waiver> forHost = policy.waivers().stream().filter(w -> w.matches(host)).toList();
         List<Waiver> active = forHost.stream().filter(w -> w.activeOn(today)).toList();
         List<Finding> findings = new ArrayList<>();
         List<WaivedFinding> waived = new ArrayList<>();
-        for (Rule rule : policy.rules()) {
+        for (int i = 0; i < policy.rules().size(); i++) {
+            Rule rule = policy.rules().get(i);
             Optional<Waiver> waiver = active.stream().filter(w -> w.rule().equals(rule.id())).findFirst();
-            List<Finding> broken = new ArrayList<>(judge.findings(rule));
+            List<Finding> broken = new ArrayList<>(offerFindings.byRule().get(i));
             observed.deep().ifPresent(d -> broken.addAll(DeepJudge.findings(policy, rule, d, today)));
             for (Finding finding : broken) {
                 waiver.ifPresentOrElse(w -> waived.add(new WaivedFinding(finding, w)), () -> findings.add(finding));
             }
         }
         List<Waiver> expired = forHost.stream().filter(w -> !w.activeOn(today)).toList();
-        return new Evaluation(policy.id(), policy.version(), findings, waived, expired, judge.unknownNames());
+        return new Evaluation(policy.id(), policy.version(), findings, waived, expired, offerFindings.unknownNames());
+    }
+
+    private OfferFindings offerFindings(OfferKey key, Policy policy, List<Policy> inForce) {
+        OfferFindings known = judged.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (judged.size() >= REMEMBERED) {
+            judged.clear();
+        }
+        OfferJudge judge = new OfferJudge(policy, inForce, key.offer(), key.protocolVersion(), key.softwareVersion(),
+                catalog);
+        List<List<Finding>> byRule = policy.rules().stream().map(judge::findings).map(List::copyOf).toList();
+        OfferFindings found = new OfferFindings(byRule, List.copyOf(judge.unknownNames()));
+        judged.put(key, found);
+        return found;
     }
 }

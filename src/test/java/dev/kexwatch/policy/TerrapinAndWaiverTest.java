@@ -116,6 +116,25 @@ class TerrapinAndWaiverTest {
                         + " (vendor appliance, replacement ordered)"));
     }
 
+    /**
+     * The engine works out an offer's findings once per policy and reuses them: what belongs to the host (its
+     * waivers, the date they expire on) and a different offer must still count, in any order of calls.
+     */
+    @Test
+    void aRememberedOfferIsStillJudgedOnEachHostsWaiversAndDate() {
+        Policy policy = new PolicyLoader().parse(WAIVED, "w.yaml");
+        HostRef lab = new HostRef("127.0.0.2", 22, Map.of("env", "lab"));
+        HostRef prod = new HostRef("127.0.0.3", 22, Map.of("env", "prod"));
+        ServerOffer clean = offer("curve25519-sha256", "ssh-ed25519", "aes128-ctr", "hmac-sha2-256", "none");
+        assertThat(engine.evaluate(policy, cbc, lab, TODAY).compliant()).isTrue();
+        assertThat(engine.evaluate(policy, cbc, prod, TODAY).findings()).extracting(Finding::names)
+                .containsExactly(java.util.List.of("aes128-cbc"));
+        assertThat(engine.evaluate(policy, clean, prod, TODAY).compliant()).isTrue();
+        assertThat(engine.evaluate(policy, cbc, HOST, LocalDate.of(2025, 6, 30)).compliant()).isTrue();
+        assertThat(engine.evaluate(policy, cbc, HOST, LocalDate.of(2025, 7, 1)).compliant()).isFalse();
+        assertThat(engine.evaluate(policy, cbc, lab, TODAY).waived()).hasSize(1);
+    }
+
     @Test
     void waiversMatchByHostAndPortOrByLabels() {
         Policy policy = new PolicyLoader().parse(WAIVED, "w.yaml");
