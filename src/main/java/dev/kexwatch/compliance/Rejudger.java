@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -46,6 +48,12 @@ public class Rejudger {
     @Inject
     Hosts hosts;
 
+    /** Tells observers of a label change's re-judge, outside the transaction that made it. */
+    private final ExecutorService afterCommit = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "kexwatch-relabel-notify");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     void onChange(@Observes PoliciesChanged event) {
         Instant start = Instant.now();
@@ -57,8 +65,11 @@ public class Rejudger {
     /**
      * In the transaction of the label change, so labels and verdict change together; the host's status row is
      * locked from read to write, so a scan storing at the same moment waits (or, having read first, repeats).
-     * The gauges hear of it once that transaction committed: they read what it wrote, and a refresh must never
-     * wait on a gauge's monitor (held by the scan thread's observers) while this transaction holds row locks.
+     * The gauges and report caches hear of it once that transaction committed, on a thread of their own: they
+     * read (and the caches' generation writes) what it wrote, a refresh must never wait on a gauge's monitor
+     * (held by the scan thread's observers) while this transaction holds row locks, and observers run inside
+     * {@code afterCompletion} would meet a transaction that is no longer active (their database work failed
+     * there, and in one full run the PUT hung until its client gave up).
      */
     void onRelabel(@Observes HostRelabelled event) {
         Host host = hosts.find(event.hostId()).orElseThrow();
@@ -71,7 +82,7 @@ public class Rejudger {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    changed.fire(new HostStatusChanged(1));
+                    afterCommit.execute(() -> changed.fire(new HostStatusChanged(1)));
                 }
             }
         });
