@@ -74,7 +74,7 @@ public class CompatibilityService {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (ClientProfile profile : profiles.profiles().all()) {
             counts.put(profile.id(), offers.entrySet().stream()
-                    .filter(e -> !negotiator.negotiate(profile, e.getKey()).ok()).mapToLong(Map.Entry::getValue).sum());
+                    .filter(e -> !negotiator.agrees(profile, e.getKey())).mapToLong(Map.Entry::getValue).sum());
         }
         return counts;
     }

@@ -50,6 +50,28 @@ public final class Negotiator {
     public NegotiationResult negotiate(ClientProfile client, ServerOffer offer, ServerSoftware.Kind server) {
         Map<KexList, String> chosen = new EnumMap<>(KexList.class);
         List<Mismatch> mismatches = new ArrayList<>();
+        choose(client, offer, chosen, mismatches);
+        Optional<Mismatch> failure = OPENSSH_CLIENT_ORDER.stream()
+                .flatMap(list -> mismatches.stream().filter(m -> m.list() == list)).findFirst();
+        failure.ifPresent(first -> chosen.keySet().removeIf(list -> reachedAfter(list, first.list())));
+        List<Fix> fixes = failure.map(f -> advisor.advise(f, client, server)).orElse(List.of());
+        return new NegotiationResult(client.id(), chosen, failure, mismatches, SignalReport.of(client, offer),
+                guessMatches(client, offer), fixes);
+    }
+
+    /**
+     * Whether the pair agrees on every list, and nothing else: no fixes, signals or guesses, which for a hostile
+     * offer of thousands of names cost seconds per fleet refresh (the gauges ask this of every profile and offer).
+     */
+    public boolean agrees(ClientProfile client, ServerOffer offer) {
+        List<Mismatch> mismatches = new ArrayList<>();
+        choose(client, offer, new EnumMap<>(KexList.class), mismatches);
+        return mismatches.isEmpty();
+    }
+
+    /** RFC 4253 §7.1 per list: the name chosen, or the mismatch; a MAC is not negotiated under an AEAD cipher. */
+    private static void choose(ClientProfile client, ServerOffer offer, Map<KexList, String> chosen,
+            List<Mismatch> mismatches) {
         for (KexList list : ClientProfile.NEGOTIATED) {
             if (list.category() == Category.MAC && cipherIsAead(client, offer, list)) {
                 continue;
@@ -58,12 +80,6 @@ public final class Negotiator {
             match.ifPresentOrElse(name -> chosen.put(list, name),
                     () -> mismatches.add(new Mismatch(list, client.get(list), offer.get(list))));
         }
-        Optional<Mismatch> failure = OPENSSH_CLIENT_ORDER.stream()
-                .flatMap(list -> mismatches.stream().filter(m -> m.list() == list)).findFirst();
-        failure.ifPresent(first -> chosen.keySet().removeIf(list -> reachedAfter(list, first.list())));
-        List<Fix> fixes = failure.map(f -> advisor.advise(f, client, server)).orElse(List.of());
-        return new NegotiationResult(client.id(), chosen, failure, mismatches, SignalReport.of(client, offer),
-                guessMatches(client, offer), fixes);
     }
 
     /** RFC 4253 §7.1: the first name on the client's list that is also on the server's; signals never match. */

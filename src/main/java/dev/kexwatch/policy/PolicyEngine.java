@@ -25,8 +25,8 @@ public final class PolicyEngine {
      * The findings a policy's rules make of an offer: a function of the policy, the policies in force beside it
      * (remediation), the offer and the two versions, and nothing of the host. A fleet runs few distinct
      * configurations and a nightly scan judges every host again, so each is worked out once (matching every
-     * offered name against every rule's globs was most of a stored result's CPU); waivers and the deep
-     * handshake stay per host.
+     * offered name against every rule's globs: 0.11 ms per host under the shipped policies, 0.005 ms remembered,
+     * bench/judge.sh); waivers and the deep handshake stay per host.
      */
     private final Map<OfferKey, OfferFindings> judged = new ConcurrentHashMap<>();
 

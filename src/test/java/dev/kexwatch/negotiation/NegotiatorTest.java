@@ -16,6 +16,26 @@ class NegotiatorTest {
         return profiles.find(id).orElseThrow();
     }
 
+    /** The gauges' short answer is the full negotiation's, for every built-in client against every captured server. */
+    @Test
+    void agreesIsTheFullNegotiationsVerdict() {
+        java.util.List<ServerOffer> offers = new java.util.ArrayList<>(dev.kexwatch.testsupport.OfferFixtures.CAPTURED
+                .stream().map(dev.kexwatch.testsupport.OfferFixtures::captured).toList());
+        offers.add(Seeds.CERBERUS_SERVER);
+        int agreeing = 0;
+        int failing = 0;
+        for (ClientProfile client : profiles.all()) {
+            for (ServerOffer offer : offers) {
+                boolean ok = negotiator.negotiate(client, offer).ok();
+                assertThat(negotiator.agrees(client, offer)).as("%s against %s", client.id(), offer).isEqualTo(ok);
+                agreeing += ok ? 1 : 0;
+                failing += ok ? 0 : 1;
+            }
+        }
+        assertThat(agreeing).as("pairs that agree").isPositive();
+        assertThat(failing).as("pairs that fail").isPositive();
+    }
+
     @Test
     void seedClientFailsOnCipherAsTheSupportArticleExplains() {
         NegotiationResult r = negotiator.negotiate(profile("seed-cerberus-client"), Seeds.CERBERUS_SERVER);
