@@ -7,6 +7,7 @@ import dev.kexwatch.fleet.Hosts;
 import dev.kexwatch.fleet.ResultStore;
 import dev.kexwatch.policy.HostRef;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -54,6 +55,11 @@ public class Rejudger {
         thread.setDaemon(true);
         return thread;
     });
+
+    @PreDestroy
+    void shutdown() {
+        afterCommit.shutdownNow();
+    }
 
     void onChange(@Observes PoliciesChanged event) {
         Instant start = Instant.now();

@@ -8,6 +8,7 @@ import dev.kexwatch.fleet.ScanFinished;
 import dev.kexwatch.hostkey.DeepProber;
 import dev.kexwatch.hostkey.DeepResult;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -59,11 +60,7 @@ public class DeepPass {
     @Inject
     ScanService scans;
 
-    private final ExecutorService passes = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "kexwatch-deep-pass");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService passes = ScanService.daemon(Executors::newSingleThreadExecutor, "kexwatch-deep-pass");
     private volatile CompletableFuture<Integer> last = CompletableFuture.completedFuture(0);
 
     /** Observed on the scan's thread: only hands the pass to its own thread. */
@@ -80,6 +77,12 @@ public class DeepPass {
             return 0;
         });
         return last;
+    }
+
+    /** A stopping service abandons the pass in flight: its unprobed hosts are unclaimed, so due in the next. */
+    @PreDestroy
+    void shutdown() {
+        passes.shutdownNow();
     }
 
     /** The latest pass queued (passes run one after another); for tests that read its results. */

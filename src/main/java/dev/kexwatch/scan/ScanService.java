@@ -371,7 +371,8 @@ public class ScanService {
         return QuarkusTransaction.requiringNew().call(work::get);
     }
 
-    private static <E extends ExecutorService> E daemon(Function<ThreadFactory, E> pool, String name) {
+    /** A pool whose threads are named and never keep the JVM alive; for this package's background work. */
+    static <E extends ExecutorService> E daemon(Function<ThreadFactory, E> pool, String name) {
         return pool.apply(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
