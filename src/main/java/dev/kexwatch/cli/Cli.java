@@ -1,6 +1,10 @@
 package dev.kexwatch.cli;
 
 import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.AutoComplete;
@@ -9,23 +13,46 @@ import picocli.CommandLine.Command;
 
 /**
  * The database-free command line: {@code kexwatch scan ...}. {@code dev.kexwatch.Main} hands over here
- * without starting Quarkus. To add a subcommand, add its class to {@code subcommands} below.
+ * without starting Quarkus. To add a subcommand, add its class to {@link #SUBCOMMANDS} below.
  */
 @Command(name = "kexwatch", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
-        description = "Fleet-wide SSH algorithm compliance scanner (command-line mode, no database).",
-        subcommands = {ScanCommand.class, NegotiateCommand.class, ListenCommand.class, PolicyCommand.class,
-            CommandLine.HelpCommand.class,
-            AutoComplete.GenerateCompletion.class})
+        description = "Fleet-wide SSH algorithm compliance scanner (command-line mode, no database).")
 public final class Cli {
+
+    /** The subcommands, in the order help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(ScanCommand.class, NegotiateCommand.class,
+            ListenCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class,
+            AutoComplete.GenerateCompletion.class);
+
+    /**
+     * Picocli reflects over every option of every subcommand it is given, a third of its start: a command line that
+     * starts with one of these names gets only that subcommand. Help, completion and mistakes get them all.
+     */
+    private static final Map<String, Class<?>> ALONE = Map.of("scan", ScanCommand.class, "negotiate",
+            NegotiateCommand.class, "listen", ListenCommand.class, "policy", PolicyCommand.class);
+
+    /**
+     * Picocli's default factory looks for Groovy's closure class when it is first used; the failed look-up opens
+     * every jar on the class path (~30 ms of every start). Commands and converters have no-argument constructors;
+     * anything else still goes to the default factory.
+     */
+    private static final CommandLine.IFactory FACTORY = new CommandLine.IFactory() {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+                return CommandLine.defaultFactory().create(type);
+            }
+            Constructor<K> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        }
+    };
 
     /** Exit code for a command line that cannot be run (bad option, unreadable policy or target file). */
     public static final int USAGE = 64;
 
     /** Exit code for a bug (sysexits' EX_SOFTWARE): never 64, which would blame the user for our mistake. */
     public static final int INTERNAL_ERROR = 70;
-
-    /** Held so the level set below is not lost when the logger is garbage-collected. */
-    private static final Logger MINA_LOG = Logger.getLogger("org.apache.sshd");
 
     private final Terminal terminal;
 
@@ -45,9 +72,8 @@ public final class Cli {
     }
 
     static int run(Terminal terminal, PrintWriter out, PrintWriter err, String... args) {
-        // MINA logs every hostile server's exception as a warning; the CLI reports outcomes instead.
-        MINA_LOG.setLevel(Level.SEVERE);
-        CommandLine commandLine = commandLine(terminal, out, err);
+        quietMina();
+        CommandLine commandLine = commandLine(terminal, out, err, args.length > 0 ? ALONE.get(args[0]) : null);
         setExitCodes(commandLine);
         int code = commandLine.execute(args);
         out.flush();
@@ -55,9 +81,17 @@ public final class Cli {
         return code;
     }
 
-    /** The command line with its writers, colours and error handling; exit codes are set by the caller. */
+    /** The command line with every subcommand, its writers, colours and error handling; exit codes set by the caller. */
     static CommandLine commandLine(Terminal terminal, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Cli(terminal)).setOut(out).setErr(err);
+        return commandLine(terminal, out, err, null);
+    }
+
+    private static CommandLine commandLine(Terminal terminal, PrintWriter out, PrintWriter err, Class<?> alone) {
+        CommandLine commandLine = new CommandLine(new Cli(terminal), FACTORY);
+        for (Class<?> subcommand : alone == null ? SUBCOMMANDS : List.of(alone)) {
+            commandLine.addSubcommand(subcommand);
+        }
+        commandLine.setOut(out).setErr(err);
         // Picocli's usage-error code 2 would read as "warnings" in ssh-audit's scheme.
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(terminal.colour()
                 ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
@@ -80,6 +114,23 @@ public final class Cli {
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for more information.");
         return USAGE;
+    }
+
+    /**
+     * MINA logs every hostile server's exception as a warning; the CLI reports outcomes instead. The launcher
+     * silences MINA at the source (slf4j's no-op provider, no log manager started: ~70 ms of every run); under
+     * {@code java -jar} or in tests, the log manager in place is told to drop MINA's warnings.
+     */
+    private static void quietMina() {
+        if (System.getProperty("slf4j.provider") == null) {
+            MinaLog.LOGGER.setLevel(Level.SEVERE);
+        }
+    }
+
+    /** Held so the level set above is not lost when the logger is garbage-collected; loaded only when needed. */
+    private static final class MinaLog {
+
+        static final Logger LOGGER = Logger.getLogger("org.apache.sshd");
     }
 
     Terminal terminal() {

@@ -24,6 +24,11 @@ final class JsonFormat {
     private JsonFormat() {
     }
 
+    /** Makes the mapper ahead of the first line (class initialisation); returns whether it is there. */
+    static boolean ready() {
+        return MAPPER != null;
+    }
+
     static String line(TargetReport report) {
         ProbeResult result = report.result();
         ObjectNode node = MAPPER.createObjectNode();

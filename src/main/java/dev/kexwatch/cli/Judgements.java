@@ -41,6 +41,10 @@ final class Judgements {
         this.today = today;
     }
 
+    Policy policy() {
+        return policy;
+    }
+
     TargetReport judge(ProbeResult result) {
         return judge(result, Optional.empty());
     }

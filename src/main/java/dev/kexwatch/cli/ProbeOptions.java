@@ -13,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -90,18 +94,39 @@ final class ProbeOptions {
 
     /** Probes the targets at once, up to {@code --concurrency}, with progress on stderr; results in input order. */
     List<ProbeResult> probe(List<Target> list, Terminal terminal, PrintWriter err) {
-        Map<Target, ProbeResult> byTarget = new ConcurrentHashMap<>();
+        return probe(list, terminal, err, result -> result);
+    }
+
+    /**
+     * As {@link #probe(List, Terminal, PrintWriter)}, and hands each result to {@code then} on the common pool as soon
+     * as it arrives: judging and rendering overlap the probes still waiting on the network instead of following the
+     * last one (for a few thousand targets, a tenth of the whole run). Returns what {@code then} made, in input order.
+     */
+    <R> List<R> probe(List<Target> list, Terminal terminal, PrintWriter err, Function<ProbeResult, R> then) {
+        Map<Target, CompletableFuture<R>> byTarget = new ConcurrentHashMap<>();
+        // Threads of its own: with fewer than 3 cores CompletableFuture would start a thread per result, even when
+        // handed the common pool.
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                task -> {
+                    Thread thread = new Thread(task, "kexwatch-judge");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         Optional<Progress> shown = Optional.ofNullable(progress).orElse(terminal.stderrIsTty())
                 ? Optional.of(new Progress(err, list.size(), terminal.stderrIsTty(), System::nanoTime))
                 : Optional.empty();
         try (ProbeEngine engine = new ProbeEngine(settings())) {
             engine.probeAll(list, result -> {
-                byTarget.put(result.target(), result);
+                byTarget.put(result.target(), CompletableFuture.supplyAsync(() -> then.apply(result), pool));
                 shown.ifPresent(p -> p.accept(result));
             });
         }
         shown.ifPresent(Progress::finish);
-        return list.stream().map(byTarget::get).toList(); // input order, whatever order they finished in
+        try {
+            return list.stream().map(target -> byTarget.get(target).join()).toList(); // input order, whatever finished first
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** {@code --timeout} as a duration (checked by {@link #targets()} first). */

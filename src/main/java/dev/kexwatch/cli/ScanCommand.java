@@ -1,5 +1,6 @@
 package dev.kexwatch.cli;
 
+import dev.kexwatch.algorithm.AlgorithmCatalog;
 import dev.kexwatch.auth.AuthMethodsProbe;
 import dev.kexwatch.hostkey.DeepResult;
 import dev.kexwatch.policy.Policy;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,11 +76,19 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         List<Target> list;
-        Policy chosen;
         OutputFormat format;
+        // The catalog, the policy and the target list are read at once, each on a thread, and the first probes go
+        // out before judging is ready: one after another they took a fifth of a 2,000-target run.
+        Background.start("kexwatch-catalog", AlgorithmCatalog::builtin);
+        LocalDate today = LocalDate.now(Clock.systemUTC());
+        CompletableFuture<Policy> loading = Background.start("kexwatch-policy", () -> PolicyChoice.load(policy));
+        CompletableFuture<Judgements> judging = loading.thenApply(chosen -> new Judgements(chosen, today));
         try {
+            if (probing.format().filter(OutputFormat.JSON::equals).isPresent()) {
+                Background.start("kexwatch-json", JsonFormat::ready); // its mapper takes as long as many lines
+            }
             list = probing.targets();
-            chosen = PolicyChoice.load(policy);
+            Background.join(loading); // a broken policy is a usage error before anything is probed
             format = view.format(probing.format(), list.size());
         } catch (IOException | IllegalArgumentException | PolicyException e) {
             err.println("kexwatch scan: " + Text.safe(e.getMessage()));
@@ -89,20 +99,45 @@ final class ScanCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         try (Destination destination = Destination.open(probing.output(), spec.commandLine().getOut())) {
-            List<ProbeResult> probed = probing.probe(list, cli.terminal(), err);
-            Map<ProbeResult, DeepResult> deeper = deep
-                    ? DeepScan.run(probed, probing.settings().deadline(), probing.settings().concurrency())
-                    : Map.of();
-            List<TargetReport> reports = judge(probed, deeper, chosen);
-            if (authMethods) {
-                reports = AuthMethodsStep.probe(reports, authUser, probing.timeout(), chosen);
+            Optional<Severity> threshold = Optional.ofNullable(failOn);
+            List<Judged> judged = deep || authMethods
+                    ? probeDeeper(list, Background.join(judging), err).stream()
+                            .map(report -> Judged.of(report, threshold, false)).toList()
+                    // each result judged, and its JSON line made, while the other probes still wait on the network
+                    : probing.probe(list, cli.terminal(), err, result -> Judged.of(
+                            Background.join(judging).judge(result), threshold, format == OutputFormat.JSON));
+            List<TargetReport> reports = judged.stream().map(Judged::report).toList();
+            if (format == OutputFormat.JSON && !(deep || authMethods)) {
+                judged.forEach(done -> destination.writer().println(done.json()));
+            } else {
+                boolean colour = destination.isStdout() && cli.terminal().colour();
+                write(destination.writer(), format, new ScanResults(reports, loading.join(), colour, threshold));
             }
-            boolean colour = destination.isStdout() && cli.terminal().colour();
-            write(destination.writer(), format, new ScanResults(reports, chosen, colour, Optional.ofNullable(failOn)));
-            return TargetReport.worst(reports, Optional.ofNullable(failOn));
+            return judged.stream().mapToInt(Judged::exitCode).max().orElse(TargetReport.GOOD);
         } catch (IOException e) {
             err.println("kexwatch scan: " + Text.safe(e.getMessage()));
             return Cli.USAGE;
+        }
+    }
+
+    /** {@code --deep} and {@code --auth-methods}: judged after the later steps, which add to what is judged. */
+    private List<TargetReport> probeDeeper(List<Target> list, Judgements judgements, PrintWriter err) {
+        List<ProbeResult> probed = probing.probe(list, cli.terminal(), err);
+        Map<ProbeResult, DeepResult> deeper = deep
+                ? DeepScan.run(probed, probing.settings().deadline(), probing.settings().concurrency())
+                : Map.of();
+        List<TargetReport> reports = probed.parallelStream() // in input order
+                .map(result -> judgements.judge(result, Optional.ofNullable(deeper.get(result)))).toList();
+        return authMethods
+                ? AuthMethodsStep.probe(reports, authUser, probing.timeout(), judgements.policy())
+                : reports;
+    }
+
+    /** A target's report, its exit code and, when made while probing, its {@code --json} line (else null). */
+    private record Judged(TargetReport report, int exitCode, String json) {
+
+        static Judged of(TargetReport report, Optional<Severity> failOn, boolean json) {
+            return new Judged(report, report.exitCode(failOn), json ? JsonFormat.line(report) : null);
         }
     }
 
@@ -116,12 +151,5 @@ final class ScanCommand implements Callable<Integer> {
             case SARIF -> SarifFormat.print(out, results);
             case JUNIT -> JunitFormat.print(out, results);
         }
-    }
-
-    private static List<TargetReport> judge(List<ProbeResult> results, Map<ProbeResult, DeepResult> deep,
-            Policy policy) {
-        Judgements judgements = new Judgements(policy, LocalDate.now(Clock.systemUTC()));
-        return results.parallelStream() // in input order
-                .map(result -> judgements.judge(result, Optional.ofNullable(deep.get(result)))).toList();
     }
 }

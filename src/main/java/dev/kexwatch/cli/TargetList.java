@@ -72,7 +72,8 @@ final class TargetList {
     }
 
     private static void add(Path file, int number, StringBuilder line, LinkedHashSet<Target> targets) {
-        String text = line.toString().replaceFirst("#.*", "").strip();
+        int comment = line.indexOf("#");
+        String text = (comment < 0 ? line : line.subSequence(0, comment)).toString().strip();
         line.setLength(0);
         if (!text.isEmpty()) {
             targets.add(parse(text, file + ":" + number));

@@ -15,6 +15,20 @@ public record Target(String host, int port) {
     }
 
     /**
+     * Written out, as {@link #equals}: a record's generated one is bound on first use and runs through method handles,
+     * which in a command line's first second (every target goes into a hash set and a map) is slow.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * host.hashCode() + port;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Target that && port == that.port && host.equals(that.host);
+    }
+
+    /**
      * The address as spelled once: an IP literal in its canonical form ({@code ::ffff:127.0.0.2} is
      * {@code 127.0.0.2}, {@code [::1]} and {@code 0:0::1} are one), a name lower-cased without a trailing dot. Per-address politeness counts by this, so eight spellings of one address are one address.
      */

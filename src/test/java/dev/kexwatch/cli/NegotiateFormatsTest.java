@@ -198,12 +198,7 @@ class NegotiateFormatsTest {
         assertThat(run.out()).contains("3 target(s) x 2 client(s): 3 pair(s) negotiate, 1 fail, 1 target(s) not "
                 + "probed", "failing clients:  jsch-0.1.55 1");
 
-        // distinct: the kernel may hand out a just-closed port twice, and the command counts a target once
-        java.util.Set<String> refusing = new java.util.LinkedHashSet<>();
-        while (refusing.size() < ViewOptions.SUMMARY_THRESHOLD) {
-            refusing.add(Ports.LOOPBACK + ":" + Ports.freePort());
-        }
-        List<String> many = new ArrayList<>(refusing);
+        List<String> many = new ArrayList<>(Ports.refusingTargets(ViewOptions.SUMMARY_THRESHOLD));
         many.add(weak.target().toString());
         CliRun fleet = CliRun.of(List.of("negotiate", "--timeout", "3", "-c", "openssh-9.2"), many.toArray(String[]::new));
         assertThat(fleet.out()).contains(ViewOptions.SUMMARY_THRESHOLD + 1 + " target(s) x 1 client(s)")

@@ -1,6 +1,7 @@
 package dev.kexwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,9 @@ import dev.kexwatch.testsupport.TinySshServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -170,6 +174,40 @@ class ScanCommandTest {
         assertThat(missing.err()).contains("no-such-policy");
     }
 
+    /** The policy is read beside the targets, on a thread of its own: a broken one must still stop the scan first. */
+    @Test
+    void aBrokenPolicyIsAUsageErrorBeforeAnyTargetIsDialled(@TempDir Path dir) throws IOException {
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, "id: broken\nrules: [\n");
+        try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getByName(Ports.LOOPBACK))) {
+            Run run = scan("--json", "--policy", broken.toString(), Ports.LOOPBACK + ":" + listening.getLocalPort());
+
+            assertThat(run.code()).isEqualTo(Cli.USAGE);
+            assertThat(run.err()).contains("broken.yaml");
+            assertThat(run.out()).isEmpty();
+            listening.setSoTimeout(500);
+            assertThatThrownBy(listening::accept).as("nobody connected").isInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    /** Results are judged and rendered as they arrive, in any order; the lines still come out in input order. */
+    @Test
+    void jsonLinesFollowTheInputOrderWhateverOrderTheProbesEndIn() throws IOException {
+        String alsoRefused = Ports.refusingTargets(2).stream().filter(t -> !t.equals(refused)).findFirst().orElseThrow();
+        List<String> targets = List.of(refused, weak.target().toString(), tinysshd.target().toString(), alsoRefused,
+                sshd.target().toString());
+        List<String> args = new ArrayList<>(List.of("--json"));
+        args.addAll(targets);
+
+        Run run = scan(args.toArray(String[]::new));
+
+        assertThat(run.json()).extracting(line -> line.get("target").asText()).containsExactlyElementsOf(targets);
+        assertThat(run.json()).extracting(line -> line.get("outcome").asText())
+                .containsExactly("REFUSED", "OK", "OK", "REFUSED", "OK");
+        assertThat(run.json()).extracting(line -> line.get("exitCode").asInt()).containsExactly(1, 3, 2, 1, 2);
+        assertThat(run.code()).isEqualTo(3);
+    }
+
     @Test
     void failOnHighPassesMediumFindingsAndFailsHighOnes() {
         try (MinaSshServer medium = MinaSshServer.start(ReportFormatsTest.mediumOnly())) {
@@ -190,9 +228,7 @@ class ScanCommandTest {
     @Test
     void manyTargetsGetTheCompactViewAndDetailForcesTheFullOne() {
         List<String> many = new ArrayList<>(List.of(weak.target().toString(), tinysshd.target().toString()));
-        for (int i = 0; i < ScanCommand.SUMMARY_THRESHOLD; i++) {
-            many.add(Ports.LOOPBACK + ":" + Ports.freePort());
-        }
+        many.addAll(Ports.refusingTargets(ScanCommand.SUMMARY_THRESHOLD));
         Run compact = scan(many.toArray(String[]::new));
         assertThat(compact.out().lines().filter(l -> l.contains("REFUSED")).count())
                 .isEqualTo(ScanCommand.SUMMARY_THRESHOLD + 1); // one line per host, and the outcome counts

@@ -28,6 +28,18 @@ public final class Ports {
     }
 
     /**
+     * {@code count} targets on loopback ports that were free a moment ago, all different: the kernel may hand out a
+     * just-closed port twice, and a command counts a repeated target once.
+     */
+    public static java.util.List<String> refusingTargets(int count) {
+        java.util.Set<String> targets = new java.util.LinkedHashSet<>();
+        while (targets.size() < count) {
+            targets.add(LOOPBACK + ":" + freePort());
+        }
+        return java.util.List.copyOf(targets);
+    }
+
+    /**
      * Waits until something accepts TCP connections on the port, failing early when {@code alive} turns
      * false (the server process died, e.g. because the port was taken).
      */
