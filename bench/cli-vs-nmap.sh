@@ -61,7 +61,8 @@ run_cli() { # n launcher...: the whole process, launch to exit, default settings
 }
 run_engine() { # n: the engine alone, fresh JVM, timed from the first probe
   local out
-  out=$(java -XX:TieredStopAtLevel=1 -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+  # the launcher's JVM options (C1 only, MINA's logging to slf4j's no-op provider), the engine's own class path
+  out=$(java -XX:TieredStopAtLevel=1 -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider \
     -Dslf4j.internal.verbosity=ERROR -cp "target/bench-classes:$CP" ProbeBench $BASE "$1" "$1" 256 10 $ADDR 2>/dev/null)
   grep -q "wrong 0;" <<<"$out" && grep -q "{OK=$1}" <<<"$out" || { echo "engine got results wrong: $out" >&2; exit 1; }
   sed -E 's/.* in ([0-9.]+) s.*/\1/' <<<"$out"

@@ -1,8 +1,6 @@
 package dev.kexwatch.cli;
 
 import java.io.PrintWriter;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -30,23 +28,6 @@ public final class Cli {
      */
     private static final Map<String, Class<?>> ALONE = Map.of("scan", ScanCommand.class, "negotiate",
             NegotiateCommand.class, "listen", ListenCommand.class, "policy", PolicyCommand.class);
-
-    /**
-     * Picocli's default factory looks for Groovy's closure class when it is first used; the failed look-up opens
-     * every jar on the class path (~30 ms of every start). Commands and converters have no-argument constructors;
-     * anything else still goes to the default factory.
-     */
-    private static final CommandLine.IFactory FACTORY = new CommandLine.IFactory() {
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-                return CommandLine.defaultFactory().create(type);
-            }
-            Constructor<K> constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        }
-    };
 
     /** Exit code for a command line that cannot be run (bad option, unreadable policy or target file). */
     public static final int USAGE = 64;
@@ -87,7 +68,7 @@ public final class Cli {
     }
 
     private static CommandLine commandLine(Terminal terminal, PrintWriter out, PrintWriter err, Class<?> alone) {
-        CommandLine commandLine = new CommandLine(new Cli(terminal), FACTORY);
+        CommandLine commandLine = new CommandLine(new Cli(terminal));
         for (Class<?> subcommand : alone == null ? SUBCOMMANDS : List.of(alone)) {
             commandLine.addSubcommand(subcommand);
         }

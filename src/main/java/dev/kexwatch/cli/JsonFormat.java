@@ -2,9 +2,11 @@ package dev.kexwatch.cli;
 
 import dev.kexwatch.auth.AuthMethods;
 import dev.kexwatch.auth.AuthResult;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.kexwatch.algorithm.KexList;
 import dev.kexwatch.algorithm.ServerOffer;
 import dev.kexwatch.policy.Evaluation;
@@ -14,12 +16,44 @@ import dev.kexwatch.probe.Identification;
 import dev.kexwatch.probe.ProbeResult;
 import dev.kexwatch.probe.ProbeTimings;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** {@code --json}: one object per target on one line (JSON Lines), fields named as in the README. */
 final class JsonFormat {
 
     private static final ObjectMapper MAPPER = SafeJson.mapper();
+
+    /**
+     * Most of a line (lists, identification, the policy's findings and remediation) is the same for every host of one
+     * configuration: serialised once per distinct value, spliced in as raw JSON (already escaped by the same mapper).
+     * Bounded, so a fleet of all-different hostile servers only misses.
+     */
+    private static final Fragments FRAGMENTS = new Fragments();
+
+    private record PolicyKey(Evaluation evaluation, Optional<HostRemediation> remediation) {
+    }
+
+    private static final class Fragments {
+
+        private static final int MAX = 4096;
+
+        private final Map<Object, RawValue> seen = new ConcurrentHashMap<>();
+
+        RawValue get(Object value, Supplier<JsonNode> tree) {
+            RawValue known = seen.get(value);
+            if (known == null) {
+                known = new RawValue(SafeJson.write(MAPPER, tree.get()));
+                if (seen.size() >= MAX) {
+                    seen.clear();
+                }
+                seen.put(value, known);
+            }
+            return known;
+        }
+    }
 
     private JsonFormat() {
     }
@@ -40,11 +74,13 @@ final class JsonFormat {
         node.put("message", result.outcome().message());
         node.put("detail", result.detail());
         node.put("exitCode", report.exitCode());
-        result.identification().ifPresent(id -> node.set("identification", identification(id)));
-        result.offer().ifPresent(offer -> node.set("lists", lists(offer)));
+        result.identification().ifPresent(id -> node.putRawValue("identification",
+                FRAGMENTS.get(id, () -> identification(id))));
+        result.offer().ifPresent(offer -> node.putRawValue("lists", FRAGMENTS.get(offer, () -> lists(offer))));
         node.set("timingsMs", timings(result.timings()));
         report.deep().ifPresent(deep -> DeepFormat.json(MAPPER, node, deep));
-        report.evaluation().ifPresent(evaluation -> node.set("policy", policy(evaluation, report.remediation())));
+        report.evaluation().ifPresent(evaluation -> node.putRawValue("policy", FRAGMENTS.get(
+                new PolicyKey(evaluation, report.remediation()), () -> policy(evaluation, report.remediation()))));
         node.set("authMethods", report.auth().flatMap(AuthResult::methods).map(JsonFormat::authMethods)
                 .orElse(null)); // null when not probed, or when the probe got no answer (then authMethodsError)
         report.auth().flatMap(AuthResult::error).ifPresent(error -> node.put("authMethodsError", error));

@@ -13,10 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -97,35 +98,60 @@ final class ProbeOptions {
         return probe(list, terminal, err, result -> result);
     }
 
-    /**
-     * As {@link #probe(List, Terminal, PrintWriter)}, and hands each result to {@code then} on the common pool as soon
-     * as it arrives: judging and rendering overlap the probes still waiting on the network instead of following the
-     * last one (for a few thousand targets, a tenth of the whole run). Returns what {@code then} made, in input order.
-     */
+    /** As {@link #probe(List, Terminal, PrintWriter, Function, Consumer)}; returns what {@code then} made, in order. */
     <R> List<R> probe(List<Target> list, Terminal terminal, PrintWriter err, Function<ProbeResult, R> then) {
-        Map<Target, CompletableFuture<R>> byTarget = new ConcurrentHashMap<>();
+        List<R> made = new ArrayList<>(list.size());
+        probe(list, terminal, err, then, made::add);
+        return made;
+    }
+
+    /**
+     * Probes as {@link #probe(List, Terminal, PrintWriter)}, hands each result to {@code then} on a pool as soon as it
+     * arrives, and what {@code then} made to {@code inOrder} in input order as soon as all before it are there:
+     * judging, rendering and writing overlap the probes still waiting on the network instead of following the last
+     * one (for a few thousand targets, a fifth of the whole run), and nothing waits in memory that could be written.
+     */
+    <R> void probe(List<Target> list, Terminal terminal, PrintWriter err, Function<ProbeResult, R> then,
+            Consumer<R> inOrder) {
+        Map<Target, Integer> positions = InputOrder.positions(list);
+        InputOrder<R> ordered = new InputOrder<>(inOrder);
+        AtomicReference<RuntimeException> failed = new AtomicReference<>();
         // Threads of its own: with fewer than 3 cores CompletableFuture would start a thread per result, even when
         // handed the common pool.
-        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
-                task -> {
-                    Thread thread = new Thread(task, "kexwatch-judge");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+            Thread thread = new Thread(task, "kexwatch-judge");
+            thread.setDaemon(true);
+            return thread;
+        });
         Optional<Progress> shown = Optional.ofNullable(progress).orElse(terminal.stderrIsTty())
                 ? Optional.of(new Progress(err, list.size(), terminal.stderrIsTty(), System::nanoTime))
                 : Optional.empty();
         try (ProbeEngine engine = new ProbeEngine(settings())) {
             engine.probeAll(list, result -> {
-                byTarget.put(result.target(), CompletableFuture.supplyAsync(() -> then.apply(result), pool));
+                pool.execute(() -> {
+                    try {
+                        ordered.done(positions.get(result.target()), then.apply(result));
+                    } catch (RuntimeException e) { // a bug: reported once everything else is done
+                        failed.compareAndSet(null, e);
+                    }
+                });
                 shown.ifPresent(p -> p.accept(result));
             });
         }
         shown.ifPresent(Progress::finish);
+        awaitAll(pool);
+        if (failed.get() != null) {
+            throw failed.get();
+        }
+    }
+
+    private static void awaitAll(ExecutorService pool) {
+        pool.shutdown();
         try {
-            return list.stream().map(target -> byTarget.get(target).join()).toList(); // input order, whatever finished first
-        } finally {
-            pool.shutdown();
+            pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while judging", e);
         }
     }
 

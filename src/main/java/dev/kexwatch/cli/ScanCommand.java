@@ -1,6 +1,5 @@
 package dev.kexwatch.cli;
 
-import dev.kexwatch.algorithm.AlgorithmCatalog;
 import dev.kexwatch.auth.AuthMethodsProbe;
 import dev.kexwatch.hostkey.DeepResult;
 import dev.kexwatch.policy.Policy;
@@ -17,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -77,9 +78,9 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Target> list;
         OutputFormat format;
-        // The catalog, the policy and the target list are read at once, each on a thread, and the first probes go
-        // out before judging is ready: one after another they took a fifth of a 2,000-target run.
-        Background.start("kexwatch-catalog", AlgorithmCatalog::builtin);
+        // The policy is read on a thread of its own while the targets are, and the algorithm catalog after it (on
+        // that thread, while the first probes go out: judging needs it, probing does not). One after another they
+        // took a fifth of a 2,000-target run; both at once, they queued on the YAML library's start.
         LocalDate today = LocalDate.now(Clock.systemUTC());
         CompletableFuture<Policy> loading = Background.start("kexwatch-policy", () -> PolicyChoice.load(policy));
         CompletableFuture<Judgements> judging = loading.thenApply(chosen -> new Judgements(chosen, today));
@@ -100,19 +101,26 @@ final class ScanCommand implements Callable<Integer> {
         }
         try (Destination destination = Destination.open(probing.output(), spec.commandLine().getOut())) {
             Optional<Severity> threshold = Optional.ofNullable(failOn);
-            List<Judged> judged = deep || authMethods
-                    ? probeDeeper(list, Background.join(judging), err).stream()
-                            .map(report -> Judged.of(report, threshold, false)).toList()
-                    // each result judged, and its JSON line made, while the other probes still wait on the network
-                    : probing.probe(list, cli.terminal(), err, result -> Judged.of(
-                            Background.join(judging).judge(result), threshold, format == OutputFormat.JSON));
-            List<TargetReport> reports = judged.stream().map(Judged::report).toList();
-            if (format == OutputFormat.JSON && !(deep || authMethods)) {
-                judged.forEach(done -> destination.writer().println(done.json()));
-            } else {
-                boolean colour = destination.isStdout() && cli.terminal().colour();
+            boolean colour = destination.isStdout() && cli.terminal().colour();
+            if (deep || authMethods) {
+                List<TargetReport> reports = probeDeeper(list, Background.join(judging), err);
                 write(destination.writer(), format, new ScanResults(reports, loading.join(), colour, threshold));
+                return TargetReport.worst(reports, threshold);
             }
+            // Each result judged (and its JSON line made) while the other probes still wait on the network.
+            Function<ProbeResult, Judged> judge = result -> Judged.of(Background.join(judging).judge(result), threshold,
+                    format == OutputFormat.JSON);
+            if (format == OutputFormat.JSON) { // each line out as soon as those before it are: only exit codes kept
+                AtomicInteger worst = new AtomicInteger(TargetReport.GOOD);
+                probing.probe(list, cli.terminal(), err, judge, done -> {
+                    destination.writer().println(done.json());
+                    worst.accumulateAndGet(done.exitCode(), Math::max);
+                });
+                return worst.get();
+            }
+            List<Judged> judged = probing.probe(list, cli.terminal(), err, judge);
+            List<TargetReport> reports = judged.stream().map(Judged::report).toList();
+            write(destination.writer(), format, new ScanResults(reports, loading.join(), colour, threshold));
             return judged.stream().mapToInt(Judged::exitCode).max().orElse(TargetReport.GOOD);
         } catch (IOException e) {
             err.println("kexwatch scan: " + Text.safe(e.getMessage()));
