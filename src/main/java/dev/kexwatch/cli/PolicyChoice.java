@@ -21,11 +21,23 @@ final class PolicyChoice {
     /** Loads the policy; a missing or broken one throws {@link PolicyException}. */
     static Policy load(String fileOrId) {
         Path asFile = Path.of(fileOrId);
-        if (Files.exists(asFile) || fileOrId.endsWith(".yaml") || fileOrId.endsWith(".yml")) {
+        if (isFile(fileOrId)) {
             return new PolicyLoader().load(InputFile.small(asFile, "policy"));
         }
         return ShippedPolicies.byId(fileOrId).orElseThrow(() -> new PolicyException("no policy file or shipped policy '"
                 + fileOrId + "'; shipped: " + String.join(", ", ShippedPolicies.IDS)
                 + "; packs: " + String.join(", ", ShippedPolicies.PACKS)));
+    }
+
+    /**
+     * Whether {@link #load} will read a shipped policy: one that cannot be broken (the tests parse every one), so a
+     * scan need not wait for it before its first probe.
+     */
+    static boolean isShipped(String fileOrId) {
+        return !isFile(fileOrId) && (ShippedPolicies.IDS.contains(fileOrId) || ShippedPolicies.PACKS.contains(fileOrId));
+    }
+
+    private static boolean isFile(String fileOrId) {
+        return Files.exists(Path.of(fileOrId)) || fileOrId.endsWith(".yaml") || fileOrId.endsWith(".yml");
     }
 }
