@@ -8,6 +8,7 @@ import dev.kexwatch.fleet.AuthMethodsProbed;
 import dev.kexwatch.fleet.Labels;
 import dev.kexwatch.probe.Target;
 import dev.kexwatch.fleet.ScanFinished;
+import dev.kexwatch.probe.Daemons;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,7 @@ public class AuthMethodsRounds {
     @Inject
     Clock clock;
 
-    private final ExecutorService rounds = Executors.newSingleThreadExecutor(r -> daemon(r, "kexwatch-auth-round"));
+    private final ExecutorService rounds = Executors.newSingleThreadExecutor(Daemons.named("kexwatch-auth-round"));
     private volatile Map<String, String> selector = Map.of();
     private CompletableFuture<Integer> last = CompletableFuture.completedFuture(0);
 
@@ -84,7 +85,7 @@ public class AuthMethodsRounds {
                 .add(c));
         AtomicInteger done = new AtomicInteger();
         int threads = Math.max(1, Math.min(config.concurrency(), byAddress.size()));
-        ExecutorService workers = Executors.newFixedThreadPool(threads, r -> daemon(r, "kexwatch-auth-probe"));
+        ExecutorService workers = Executors.newFixedThreadPool(threads, Daemons.named("kexwatch-auth-probe"));
         try (AuthMethodsProbe probe = new AuthMethodsProbe(config.timeout())) {
             CompletableFuture.allOf(byAddress.values().stream().map(hosts -> CompletableFuture
                     .runAsync(() -> hosts.forEach(c -> done.addAndGet(probeIfDue(probe, c))), workers))
@@ -116,12 +117,6 @@ public class AuthMethodsRounds {
             LOG.warnf(e, "Auth-methods probe of host %d failed", host.hostId());
             return 0;
         }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     @PreDestroy

@@ -1,5 +1,6 @@
 package dev.kexwatch.cli;
 
+import dev.kexwatch.probe.Daemons;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -16,15 +17,13 @@ final class Background {
 
     static <T> CompletableFuture<T> start(String name, Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
+        Daemons.start(name, () -> {
             try {
                 result.complete(work.get());
             } catch (Throwable e) { // handed to whoever joins, as if thrown there
                 result.completeExceptionally(e);
             }
-        }, name);
-        thread.setDaemon(true);
-        thread.start();
+        });
         return result;
     }
 

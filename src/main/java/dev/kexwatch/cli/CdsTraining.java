@@ -1,5 +1,6 @@
 package dev.kexwatch.cli;
 
+import dev.kexwatch.probe.Daemons;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,9 +31,7 @@ public final class CdsTraining {
     public static void main(String[] args) throws IOException {
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
                 ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread answering = new Thread(() -> answer(server), "cds-training-server");
-            answering.setDaemon(true);
-            answering.start();
+            Daemons.start("cds-training-server", () -> answer(server));
             String ok = "127.0.0.1:" + server.getLocalPort();
             String refused = "127.0.0.1:" + closed.getLocalPort();
             closed.close();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.kexwatch.algorithm.KexList;
 import dev.kexwatch.algorithm.ServerOffer;
+import dev.kexwatch.policy.BoundedMemo;
 import dev.kexwatch.policy.Evaluation;
 import dev.kexwatch.policy.Finding;
 import dev.kexwatch.policy.HostRemediation;
@@ -16,9 +17,7 @@ import dev.kexwatch.probe.Identification;
 import dev.kexwatch.probe.ProbeResult;
 import dev.kexwatch.probe.ProbeTimings;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /** {@code --json}: one object per target on one line (JSON Lines), fields named as in the README. */
@@ -29,30 +28,10 @@ final class JsonFormat {
     /**
      * Most of a line (lists, identification, the policy's findings and remediation) is the same for every host of one
      * configuration: serialised once per distinct value, spliced in as raw JSON (already escaped by the same mapper).
-     * Bounded, so a fleet of all-different hostile servers only misses.
      */
-    private static final Fragments FRAGMENTS = new Fragments();
+    private static final BoundedMemo<Object, RawValue> FRAGMENTS = new BoundedMemo<>(4096);
 
     private record PolicyKey(Evaluation evaluation, Optional<HostRemediation> remediation) {
-    }
-
-    private static final class Fragments {
-
-        private static final int MAX = 4096;
-
-        private final Map<Object, RawValue> seen = new ConcurrentHashMap<>();
-
-        RawValue get(Object value, Supplier<JsonNode> tree) {
-            RawValue known = seen.get(value);
-            if (known == null) {
-                known = new RawValue(SafeJson.write(MAPPER, tree.get()));
-                if (seen.size() >= MAX) {
-                    seen.clear();
-                }
-                seen.put(value, known);
-            }
-            return known;
-        }
     }
 
     private JsonFormat() {
@@ -61,6 +40,10 @@ final class JsonFormat {
     /** Makes the mapper ahead of the first line (class initialisation); returns whether it is there. */
     static boolean ready() {
         return MAPPER != null;
+    }
+
+    private static RawValue fragment(Object value, Supplier<JsonNode> tree) {
+        return FRAGMENTS.get(value, same -> new RawValue(SafeJson.write(MAPPER, tree.get())));
     }
 
     static String line(TargetReport report) {
@@ -75,11 +58,11 @@ final class JsonFormat {
         node.put("detail", result.detail());
         node.put("exitCode", report.exitCode());
         result.identification().ifPresent(id -> node.putRawValue("identification",
-                FRAGMENTS.get(id, () -> identification(id))));
-        result.offer().ifPresent(offer -> node.putRawValue("lists", FRAGMENTS.get(offer, () -> lists(offer))));
+                fragment(id, () -> identification(id))));
+        result.offer().ifPresent(offer -> node.putRawValue("lists", fragment(offer, () -> lists(offer))));
         node.set("timingsMs", timings(result.timings()));
         report.deep().ifPresent(deep -> DeepFormat.json(MAPPER, node, deep));
-        report.evaluation().ifPresent(evaluation -> node.putRawValue("policy", FRAGMENTS.get(
+        report.evaluation().ifPresent(evaluation -> node.putRawValue("policy", fragment(
                 new PolicyKey(evaluation, report.remediation()), () -> policy(evaluation, report.remediation()))));
         node.set("authMethods", report.auth().flatMap(AuthResult::methods).map(JsonFormat::authMethods)
                 .orElse(null)); // null when not probed, or when the probe got no answer (then authMethodsError)

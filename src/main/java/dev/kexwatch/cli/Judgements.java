@@ -2,6 +2,7 @@ package dev.kexwatch.cli;
 
 import dev.kexwatch.algorithm.ServerOffer;
 import dev.kexwatch.hostkey.DeepResult;
+import dev.kexwatch.policy.BoundedMemo;
 import dev.kexwatch.policy.Evaluation;
 import dev.kexwatch.policy.HostRef;
 import dev.kexwatch.policy.HostRemediation;
@@ -15,7 +16,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Judges probe results against one policy, once per distinct answer. A fleet runs few distinct configurations, and
@@ -34,7 +34,7 @@ final class Judgements {
     private final Policy policy;
     private final LocalDate today;
     private final PolicyEngine engine = new PolicyEngine();
-    private final Map<Key, Judged> seen = new ConcurrentHashMap<>(); // judged from parallel streams
+    private final BoundedMemo<Key, Judged> seen = new BoundedMemo<>(4096); // judged from many threads
 
     Judgements(Policy policy, LocalDate today) {
         this.policy = policy;
@@ -65,7 +65,7 @@ final class Judgements {
                     software, host, today)), remediation(result, software), deep);
         }
         List<Waiver> waivers = policy.waivers().stream().filter(w -> w.matches(host)).toList();
-        Judged judged = seen.computeIfAbsent(new Key(result.offer(), protocol, software, waivers), key -> new Judged(
+        Judged judged = seen.get(new Key(result.offer(), protocol, software, waivers), key -> new Judged(
                 engine.evaluate(policy, result.offer(), protocol, Optional.empty(), software, host, today),
                 remediation(result, software)));
         return new TargetReport(result, Optional.of(judged.evaluation()), judged.remediation());

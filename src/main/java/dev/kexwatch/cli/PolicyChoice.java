@@ -34,7 +34,7 @@ final class PolicyChoice {
      * scan need not wait for it before its first probe.
      */
     static boolean isShipped(String fileOrId) {
-        return !isFile(fileOrId) && (ShippedPolicies.IDS.contains(fileOrId) || ShippedPolicies.PACKS.contains(fileOrId));
+        return !isFile(fileOrId) && ShippedPolicies.has(fileOrId);
     }
 
     private static boolean isFile(String fileOrId) {

@@ -1,5 +1,6 @@
 package dev.kexwatch.cli;
 
+import dev.kexwatch.probe.Daemons;
 import dev.kexwatch.probe.PhaseDeadlines;
 import dev.kexwatch.probe.ProbeEngine;
 import dev.kexwatch.probe.ProbeResult;
@@ -118,11 +119,8 @@ final class ProbeOptions {
         AtomicReference<RuntimeException> failed = new AtomicReference<>();
         // Threads of its own: with fewer than 3 cores CompletableFuture would start a thread per result, even when
         // handed the common pool.
-        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
-            Thread thread = new Thread(task, "kexwatch-judge");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                Daemons.named("kexwatch-judge"));
         Optional<Progress> shown = Optional.ofNullable(progress).orElse(terminal.stderrIsTty())
                 ? Optional.of(new Progress(err, list.size(), terminal.stderrIsTty(), System::nanoTime))
                 : Optional.empty();

@@ -107,7 +107,7 @@ final class ScanCommand implements Callable<Integer> {
             boolean colour = destination.isStdout() && cli.terminal().colour();
             if (deep || authMethods) {
                 List<TargetReport> reports = probeDeeper(list, Background.join(judging), err);
-                write(destination.writer(), format, new ScanResults(reports, loading.join(), colour, threshold));
+                write(destination.writer(), format, new ScanResults(reports, Background.join(loading), colour, threshold));
                 return TargetReport.worst(reports, threshold);
             }
             // Each result judged (and its JSON line made) while the other probes still wait on the network.
@@ -123,7 +123,7 @@ final class ScanCommand implements Callable<Integer> {
             }
             List<Judged> judged = probing.probe(list, cli.terminal(), err, judge);
             List<TargetReport> reports = judged.stream().map(Judged::report).toList();
-            write(destination.writer(), format, new ScanResults(reports, loading.join(), colour, threshold));
+            write(destination.writer(), format, new ScanResults(reports, Background.join(loading), colour, threshold));
             return judged.stream().mapToInt(Judged::exitCode).max().orElse(TargetReport.GOOD);
         } catch (IOException e) {
             err.println("kexwatch scan: " + Text.safe(e.getMessage()));

@@ -6,6 +6,7 @@ import dev.kexwatch.fleet.HostStatusChanged;
 import dev.kexwatch.fleet.Hosts;
 import dev.kexwatch.fleet.ResultStore;
 import dev.kexwatch.policy.HostRef;
+import dev.kexwatch.probe.Daemons;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,11 +51,8 @@ public class Rejudger {
     Hosts hosts;
 
     /** Tells observers of a label change's re-judge, outside the transaction that made it. */
-    private final ExecutorService afterCommit = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "kexwatch-relabel-notify");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService afterCommit =
+            Executors.newSingleThreadExecutor(Daemons.named("kexwatch-relabel-notify"));
 
     @PreDestroy
     void shutdown() {

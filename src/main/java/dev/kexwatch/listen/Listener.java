@@ -1,5 +1,6 @@
 package dev.kexwatch.listen;
 
+import dev.kexwatch.probe.Daemons;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -33,9 +34,9 @@ public final class Listener implements AutoCloseable {
         this.server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(settings.bind(), settings.port()), 128);
-        this.pool = Executors.newFixedThreadPool(settings.maxConnections(), daemon("kexwatch-listen-client"));
+        this.pool = Executors.newFixedThreadPool(settings.maxConnections(), Daemons.named("kexwatch-listen-client"));
         this.slots = new Semaphore(settings.maxConnections());
-        this.acceptor = daemon("kexwatch-listen-accept").newThread(this::acceptLoop);
+        this.acceptor = Daemons.named("kexwatch-listen-accept").newThread(this::acceptLoop);
     }
 
     /** Binds and starts accepting; {@code sink} gets every connection's {@link Capture}. */
@@ -92,13 +93,5 @@ public final class Listener implements AutoCloseable {
             // nothing is left to listen on either way
         }
         pool.shutdownNow();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -6,9 +6,7 @@ import dev.kexwatch.algorithm.ServerOffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Judges an offer against a policy: a pure function of the policy, the ten KEXINIT lists (RFC 4253 §7.1), the host
@@ -28,7 +26,7 @@ public final class PolicyEngine {
      * offered name against every rule's globs: 0.11 ms per host under the shipped policies, 0.005 ms remembered,
      * bench/judge.sh); waivers and the deep handshake stay per host.
      */
-    private final Map<OfferKey, OfferFindings> judged = new ConcurrentHashMap<>();
+    private final BoundedMemo<OfferKey, OfferFindings> judged = new BoundedMemo<>(REMEMBERED);
 
     /** Policies by identity: hashing a whole policy (every rule, glob and waiver) per host would cost for nothing. */
     private record OfferKey(Same policy, List<Same> inForce, Optional<ServerOffer> offer, String protocolVersion,
@@ -140,18 +138,11 @@ public final class PolicyEngine {
     }
 
     private OfferFindings offerFindings(OfferKey key, Policy policy, List<Policy> inForce) {
-        OfferFindings known = judged.get(key);
-        if (known != null) {
-            return known;
-        }
-        if (judged.size() >= REMEMBERED) {
-            judged.clear();
-        }
-        OfferJudge judge = new OfferJudge(policy, inForce, key.offer(), key.protocolVersion(), key.softwareVersion(),
-                catalog);
-        List<List<Finding>> byRule = policy.rules().stream().map(judge::findings).map(List::copyOf).toList();
-        OfferFindings found = new OfferFindings(byRule, List.copyOf(judge.unknownNames()));
-        judged.put(key, found);
-        return found;
+        return judged.get(key, offer -> {
+            OfferJudge judge = new OfferJudge(policy, inForce, offer.offer(), offer.protocolVersion(),
+                    offer.softwareVersion(), catalog);
+            List<List<Finding>> byRule = policy.rules().stream().map(judge::findings).map(List::copyOf).toList();
+            return new OfferFindings(byRule, List.copyOf(judge.unknownNames()));
+        });
     }
 }

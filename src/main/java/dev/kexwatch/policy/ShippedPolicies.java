@@ -26,6 +26,11 @@ public final class ShippedPolicies {
     private ShippedPolicies() {
     }
 
+    /** Whether {@link #byId} knows this id (a policy or a pack). */
+    public static boolean has(String id) {
+        return IDS.contains(id) || PACKS.contains(id);
+    }
+
     /** The shipped policy with this id; empty for an id that was not shipped. */
     public static Optional<Policy> byId(String id) {
         if (IDS.contains(id)) {

@@ -38,9 +38,7 @@ final class DeadlineQueue implements AutoCloseable {
     DeadlineQueue(Duration deadline, Consumer<ProbeAttempt> expire) {
         this.deadlineNanos = deadline.toNanos();
         this.expire = expire;
-        this.thread = new Thread(this::run, "kexwatch-probe-deadline");
-        thread.setDaemon(true);
-        thread.start();
+        this.thread = Daemons.start("kexwatch-probe-deadline", this::run);
     }
 
     /** Starts the clock of one probe. */

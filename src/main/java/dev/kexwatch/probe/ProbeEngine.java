@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.sshd.common.PropertyResolverUtils;
@@ -56,7 +55,7 @@ public final class ProbeEngine implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        this.io = Executors.newFixedThreadPool(threads, daemon("kexwatch-probe-io"));
+        this.io = Executors.newFixedThreadPool(threads, Daemons.named("kexwatch-probe-io"));
         try {
             this.group = AsynchronousChannelGroup.withThreadPool(io);
         } catch (IOException e) {
@@ -66,7 +65,7 @@ public final class ProbeEngine implements AutoCloseable {
         this.connector = new ProbeConnector(PropertyResolverUtils.toPropertyResolver(Map.of()),
                 new ProbeHandler(ClientIdentification.LINE, settings.maxBytes()), group, io, READ_BUFFER_BYTES);
         this.deadlines = new Deadlines(settings.deadline(), settings.phases(), STALL_AFTER);
-        this.resolver = Executors.newFixedThreadPool(4, daemon("kexwatch-probe-dns"));
+        this.resolver = Executors.newFixedThreadPool(4, Daemons.named("kexwatch-probe-dns"));
     }
 
     public ProbeSettings settings() {
@@ -157,13 +156,5 @@ public final class ProbeEngine implements AutoCloseable {
             // closing the group's channels can only fail for channels we no longer care about
         }
         io.shutdownNow();
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

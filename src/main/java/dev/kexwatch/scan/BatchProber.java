@@ -7,6 +7,7 @@ import dev.kexwatch.fleet.ResultStore.Probed;
 import dev.kexwatch.fleet.ScanClaims;
 import dev.kexwatch.metrics.KexwatchMetrics;
 import dev.kexwatch.policy.HostRef;
+import dev.kexwatch.probe.Daemons;
 import dev.kexwatch.probe.ProbeEngine;
 import dev.kexwatch.probe.ProbeOutcome;
 import dev.kexwatch.probe.ProbeResult;
@@ -75,11 +76,7 @@ class BatchProber {
     @Inject
     Hosts hostRows;
 
-    private final ExecutorService dispatchers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "kexwatch-dispatch");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService dispatchers = Executors.newCachedThreadPool(Daemons.named("kexwatch-dispatch"));
 
     /** Where a replica's hosts of a run come from: claims taken as the dispatcher has room. */
     interface HostSource {

@@ -7,6 +7,7 @@ import dev.kexwatch.fleet.ResultStore;
 import dev.kexwatch.fleet.ScanFinished;
 import dev.kexwatch.hostkey.DeepProber;
 import dev.kexwatch.hostkey.DeepResult;
+import dev.kexwatch.probe.Daemons;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,7 +61,7 @@ public class DeepPass {
     @Inject
     ScanService scans;
 
-    private final ExecutorService passes = ScanService.daemon(Executors::newSingleThreadExecutor, "kexwatch-deep-pass");
+    private final ExecutorService passes = Executors.newSingleThreadExecutor(Daemons.named("kexwatch-deep-pass"));
     private volatile CompletableFuture<Integer> last = CompletableFuture.completedFuture(0);
 
     /** Observed on the scan's thread: only hands the pass to its own thread. */

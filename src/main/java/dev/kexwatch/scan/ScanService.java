@@ -5,6 +5,7 @@ import dev.kexwatch.fleet.ScanFinished;
 import dev.kexwatch.fleet.ScanRun;
 import dev.kexwatch.fleet.ScanRuns;
 import dev.kexwatch.metrics.KexwatchMetrics;
+import dev.kexwatch.probe.Daemons;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -21,9 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -62,9 +61,9 @@ public class ScanService {
     @Inject
     Clock clock;
 
-    private final ExecutorService runner = daemon(Executors::newSingleThreadExecutor, "kexwatch-scan");
-    private final ScheduledExecutorService leases = daemon(Executors::newSingleThreadScheduledExecutor,
-            "kexwatch-lease");
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(Daemons.named("kexwatch-scan"));
+    private final ScheduledExecutorService leases =
+            Executors.newSingleThreadScheduledExecutor(Daemons.named("kexwatch-lease"));
     /** This replica's part in the running scan, null when it has none. */
     private volatile ScanProgress progress;
     private volatile CompletableFuture<Void> current = CompletableFuture.completedFuture(null);
@@ -369,15 +368,6 @@ public class ScanService {
 
     private static <T> T inTransaction(Supplier<T> work) {
         return QuarkusTransaction.requiringNew().call(work::get);
-    }
-
-    /** A pool whose threads are named and never keep the JVM alive; for this package's background work. */
-    static <E extends ExecutorService> E daemon(Function<ThreadFactory, E> pool, String name) {
-        return pool.apply(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     @PreDestroy
