@@ -20,7 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * from BASE with CONCURRENCY in flight, checks every result (outcome OK, exact kex list) and prints
  * targets/s and the heap's peak. Exit status 1 if any result is wrong.
  *
- * Run: java -cp target/classes:DEPS bench/ProbeBench.java BASE COUNT TOTAL CONCURRENCY DEADLINE_SECONDS
+ * WARMUPS passes over the same targets run first, untimed and unchecked (default 0: a fresh JVM's first pass, what a
+ * command line meets; 1 or more: the engine's steady rate once its code is compiled, what a service meets).
+ *
+ * Run: java -cp target/classes:DEPS bench/ProbeBench.java BASE COUNT TOTAL CONCURRENCY DEADLINE_SECONDS [ADDRESS
+ * [WARMUPS]]
  */
 public class ProbeBench {
 
@@ -38,6 +42,7 @@ public class ProbeBench {
         int concurrency = Integer.parseInt(args[3]);
         Duration deadline = Duration.ofSeconds(Long.parseLong(args[4]));
         String address = args.length > 5 ? args[5] : "127.0.0.1";
+        int warmups = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         List<Target> targets = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
             targets.add(new Target(address, base + i % count));
@@ -45,6 +50,9 @@ public class ProbeBench {
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         AtomicInteger wrong = new AtomicInteger();
         try (ProbeEngine engine = new ProbeEngine(new ProbeSettings(deadline, concurrency, 256 * 1024))) {
+            for (int i = 0; i < warmups; i++) {
+                engine.probeAll(targets, result -> { });
+            }
             long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             engine.probeAll(targets, result -> {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Speed as users meet it (issue 17): the whole kexwatch command-line process, launch to exit, against nmap's
 # ssh2-enum-algos and a C epoll floor (bench/floor.c) on the same canned loopback targets, 2,000 and 6,000 of
-# them; plus the probe engine alone in a fresh JVM (bench/ProbeBench.java, timed from the first probe).
+# them; plus the probe engine alone (bench/ProbeBench.java, timed from the first probe) in a fresh JVM, and warm (the
+# timed pass after two untimed ones in the same JVM: the engine's own rate, once its code is compiled).
 # Usage (repository root, after ./mvnw package): bench/cli-vs-nmap.sh [ROUNDS]   (default 3)
 # The tools take turns in every round (the order flips each round); each result is checked: every kexwatch line
 # must be outcome OK with the responder's exact kex list, every nmap port must show the strict-KEX marker, the
@@ -59,11 +60,11 @@ run_cli() { # n launcher...: the whole process, launch to exit, default settings
   [ "$ok" -eq "$n" ] || { echo "kexwatch ($*) got $ok of $n right" >&2; exit 1; }
   elapsed "$s" "$e"
 }
-run_engine() { # n: the engine alone, fresh JVM, timed from the first probe
+run_engine() { # n [warm-up passes]: the engine alone, fresh JVM, timed from the first probe (of the timed pass)
   local out
   # the launcher's JVM options (C1 only, MINA's logging to slf4j's no-op provider), the engine's own class path
   out=$(java -XX:TieredStopAtLevel=1 -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider \
-    -Dslf4j.internal.verbosity=ERROR -cp "target/bench-classes:$CP" ProbeBench $BASE "$1" "$1" 256 10 $ADDR 2>/dev/null)
+    -Dslf4j.internal.verbosity=ERROR -cp "target/bench-classes:$CP" ProbeBench $BASE "$1" "$1" 256 10 $ADDR "${2:-0}" 2>/dev/null)
   grep -q "wrong 0;" <<<"$out" && grep -q "{OK=$1}" <<<"$out" || { echo "engine got results wrong: $out" >&2; exit 1; }
   sed -E 's/.* in ([0-9.]+) s.*/\1/' <<<"$out"
 }
@@ -72,8 +73,8 @@ run_floor 2000 >/dev/null; run_cli 2000 $APP/kexwatch >/dev/null # untimed: page
 : >target/cli-times
 for round in $(seq "$ROUNDS"); do
   for n in $SIZES; do
-    tools="floor nmap cli jar engine"
-    [ $((round % 2)) = 0 ] && tools="engine jar cli nmap floor"
+    tools="floor nmap cli jar engine warm"
+    [ $((round % 2)) = 0 ] && tools="warm engine jar cli nmap floor"
     for tool in $tools; do
       l=$(load)
       case $tool in
@@ -82,6 +83,7 @@ for round in $(seq "$ROUNDS"); do
         cli) t=$(run_cli "$n" $APP/kexwatch) ;;
         jar) t=$(run_cli "$n" java -jar $APP/quarkus-run.jar) ;;
         engine) t=$(run_engine "$n") ;;
+        warm) t=$(run_engine "$n" 2) ;;
       esac
       echo "round $round  $n targets  $tool  $t s  (load $l)"
       echo "$n $tool $t" >>target/cli-times
@@ -96,11 +98,12 @@ for line in open("target/cli-times"):
     times[(int(n), tool)].append(float(t))
 names = {"floor": "C epoll floor (whole process)", "nmap": "nmap -sT --script ssh2-enum-algos",
          "cli": "kexwatch CLI, target/quarkus-app/kexwatch (AppCDS, defaults)",
-         "jar": "kexwatch CLI, java -jar quarkus-run.jar (defaults)", "engine": "kexwatch engine alone (fresh JVM, from first probe)"}
+         "jar": "kexwatch CLI, java -jar quarkus-run.jar (defaults)", "engine": "kexwatch engine alone (fresh JVM, from first probe)",
+         "warm": "kexwatch engine alone, warm (third pass in one JVM)"}
 for n in sorted({k[0] for k in times}):
     med = {tool: statistics.median(times[(n, tool)]) for (m, tool) in times if m == n}
     print(f"== {n} targets, medians of {len(times[(n, 'nmap')])} rounds")
-    for tool in ["floor", "nmap", "cli", "jar", "engine"]:
+    for tool in ["floor", "nmap", "cli", "jar", "engine", "warm"]:
         t = med[tool]
         extra = "" if tool in ("floor", "nmap") else f"  {med['nmap'] / t:.2f}x nmap"
         print(f"  {names[tool]:58} {t:6.3f} s  {n / t:7.0f}/s  {med['floor'] / t:5.1%} of floor{extra}")

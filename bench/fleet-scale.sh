@@ -140,8 +140,10 @@ reports() { # MODE: during (until the scan ends) | after (65 requests per query)
 import json, os, random, sys, time, urllib.error, urllib.request
 port, mode = sys.argv[1], sys.argv[2]
 base = f"http://localhost:{port}"
-first = json.load(urllib.request.urlopen(base + "/api/hosts?size=1"))
-first = first["items"][0]["id"] if isinstance(first, dict) else first[0]["id"]
+# Hosts to ask about: real ids (ids are not dense: the import takes them from a sequence in blocks), spread over
+# the fleet; host 50 of page 37 is as likely as the first.
+ids = [h["id"] for page in range(0, 100, 9)
+       for h in json.load(urllib.request.urlopen(f"{base}/api/hosts?size=100&page={page}"))["items"]]
 queries = {
     "summary": "/api/reports/summary",
     "summary by label": "/api/reports/summary?groupBy=rack",
@@ -157,7 +159,7 @@ queries = {
 }
 times = {name: [] for name in queries}
 def once(name, path):
-    url = base + path.format(page=random.randint(0, 50), host=first + random.randint(0, 5000))
+    url = base + path.format(page=random.randint(0, 50), host=random.choice(ids))
     t = time.perf_counter()
     try:
         urllib.request.urlopen(url).read()
@@ -165,26 +167,35 @@ def once(name, path):
         if e.code != 404:
             raise
     return (time.perf_counter() - t) * 1000
+WARM = 90  # seconds: the service was started just before scan 1, and its JIT compiles the scan's and the reports' code
+start = time.monotonic()
 if mode == "during":  # round after round, one request at a time, a pause of 0.1 s between them
     while os.path.exists("target/fleet-scanning"):
         for name, path in queries.items():
-            times[name].append(once(name, path))
+            times[name].append((time.monotonic() - start, once(name, path)))
             time.sleep(0.1)
 else:
     for name, path in queries.items():
         for i in range(65):
             t = once(name, path)
             if i >= 5:
-                times[name].append(t)
+                times[name].append((0, t))
+def p95(ts):
+    return ts[max(0, -(-len(ts) * 95 // 100) - 1)] if ts else float("nan")
 print(f"report queries {mode} the scan (ms):")
-print(f"  {'query':34} {'n':>5} {'p50':>7} {'p95':>7} {'max':>7}")
-worst = 0
-for name, ts in times.items():
-    ts.sort()
-    p95 = ts[max(0, -(-len(ts) * 95 // 100) - 1)]
-    worst = max(worst, p95)
-    print(f"  {name:34} {len(ts):5} {ts[len(ts) // 2]:7.1f} {p95:7.1f} {ts[-1]:7.1f}")
+late = f"p95 after {WARM} s" if mode == "during" else ""
+print(f"  {'query':34} {'n':>5} {'p50':>7} {'p95':>7} {'max':>7}  {late}")
+worst = worst_late = 0
+for name, samples in times.items():
+    ts = sorted(ms for _, ms in samples)
+    worst = max(worst, p95(ts))
+    after = sorted(ms for at, ms in samples if at >= WARM)
+    worst_late = max(worst_late, p95(after))
+    print(f"  {name:34} {len(ts):5} {ts[len(ts) // 2]:7.1f} {p95(ts):7.1f} {ts[-1]:7.1f}"
+          + (f"  {p95(after):7.1f} (n {len(after)})" if mode == "during" else ""))
 print(f"  worst p95: {worst:.1f} ms (goal <= 50 ms: {'met' if worst <= 50 else 'NOT met'})")
+if mode == "during":
+    print(f"  worst p95 after the first {WARM} s: {worst_late:.1f} ms (goal <= 50 ms: {'met' if worst_late <= 50 else 'NOT met'})")
 PY
 }
 

@@ -69,7 +69,6 @@ public class ComplianceQueries {
     public Page<HostCompliance> hosts(HostFilter filter, int page, int size) {
         Labels.planPerSelector(em);
         String where = where(filter);
-        Query count = bind(em.createNativeQuery("select count(*)" + JOINS + where), filter);
         String pageIds = "select h.id from host h left join host_status s on s.host_id = h.id" + where
                 + " order by h.id limit :size offset :offset";
         Query rows = bind(em.createNativeQuery(COLUMNS + " from (" + pageIds + ") p join host h on h.id = p.id"
@@ -80,7 +79,11 @@ public class ComplianceQueries {
         Map<Long, List<FindingView>> findings = findingsOf(
                 result.stream().filter(r -> r[11] != null).map(r -> ((Number) r[11]).longValue()).toList(), false);
         List<HostCompliance> items = result.stream().map(r -> toView(r, findings)).toList();
-        long total = cache.get("hosts " + filter, () -> ((Number) count.getSingleResult()).longValue());
+        long total = cache.get("hosts " + filter, () -> {
+            Labels.planPerSelector(em);
+            return ((Number) bind(em.createNativeQuery("select count(*)" + JOINS + where), filter).getSingleResult())
+                    .longValue();
+        });
         return new Page<>(items, page, size, total);
     }
 

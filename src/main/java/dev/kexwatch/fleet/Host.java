@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.jpa.HibernateHints;
 import org.hibernate.type.SqlTypes;
 
 /** A host of the inventory; (address, port) is its identity. */
@@ -50,7 +51,8 @@ public class Host extends PanacheEntityBase {
     @SuppressWarnings("unchecked")
     public static List<Host> listAll(Map<String, String> selector, int page, int size) {
         return getEntityManager().createNativeQuery("select * from host where labels @> cast(?1 as jsonb) "
-                + "order by id limit ?2 offset ?3", Host.class).setParameter(1, Labels.toJson(selector))
+                + "order by id limit ?2 offset ?3", Host.class).setHint(HibernateHints.HINT_READ_ONLY, true)
+                .setParameter(1, Labels.toJson(selector))
                 .setParameter(2, size).setParameter(3, (long) page * size).getResultList();
     }
 

@@ -1,15 +1,24 @@
 package dev.kexwatch.fleet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.hibernate.jpa.HibernateHints;
 
-/** Every statement on table {@code host}; each runs in the caller's transaction. */
+/**
+ * Every statement on table {@code host}; each runs in the caller's transaction (a cached count's refresh in one of
+ * its own).
+ */
 @ApplicationScoped
 public class Hosts {
+
+    @Inject
+    ReadCache cache;
 
     /** A host as an import writes it. */
     public record Entry(String address, int port, Map<String, String> labels, boolean enabled) {
@@ -23,9 +32,9 @@ public class Hosts {
         return Host.findByIdOptional(id);
     }
 
-    /** Those of these hosts that still exist. */
+    /** Those of these hosts that still exist, read only (see {@link #withLabels}). */
     public List<Host> existing(List<Long> ids) {
-        return Host.list("id in ?1", ids);
+        return Host.<Host>find("id in ?1", ids).withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
     public Optional<Host> findByAddress(String address, int port) {
@@ -48,14 +57,19 @@ public class Hosts {
         return Host.deleteById(id);
     }
 
-    /** A page of all hosts (enabled or not) carrying every label of the selector, in id order. */
+    /**
+     * A page of all hosts (enabled or not) carrying every label of the selector, in id order; read only: a managed
+     * host keeps a deep copy of its labels (a JSON round trip) to compare at commit, which lists never change.
+     */
     public List<Host> withLabels(Map<String, String> selector, int page, int size) {
         Labels.planPerSelector(Host.getEntityManager());
         return Host.listAll(selector, page, size);
     }
 
+    /** Kept until the inventory changes (any replica's change moves the shared generation). */
     public long countWithLabels(Map<String, String> selector) {
-        return Host.countAll(selector);
+        Map<String, String> labels = new TreeMap<>(selector);
+        return cache.get("inventory " + labels, () -> Host.countAll(labels));
     }
 
     /** Adds new hosts and updates known ones in JDBC batches (see {@link HostUpserts}). */

@@ -114,6 +114,33 @@ class ProbeDispatcherTest {
         }
     }
 
+    /** Each take of a scan's feed is a claim transaction: asked a slot at a time, a 100,000-host scan made ~100,000. */
+    @Test
+    void theFeedIsAskedForAChunkOfTargetsNotForEachFreedSlot() {
+        try (SshResponder answering = SshResponder.answering(List.of("127.0.0.1", "127.0.0.2"), 150, Duration.ZERO)) {
+            ProbeDispatcher.Feed all = ProbeDispatcher.Feed.of(answering.targets());
+            List<Integer> asked = new CopyOnWriteArrayList<>();
+            ProbeDispatcher.Feed counting = new ProbeDispatcher.Feed() {
+                @Override
+                public List<Target> take(int max) {
+                    asked.add(max);
+                    return all.take(max);
+                }
+
+                @Override
+                public boolean exhausted() {
+                    return all.exhausted();
+                }
+            };
+            List<ProbeResult> results = new CopyOnWriteArrayList<>();
+
+            new ProbeDispatcher(engine, new ProbeDispatcher.Limits(64, 64, 0)).run(counting, () -> false, results::add);
+
+            assertThat(results).hasSize(300).extracting(ProbeResult::outcome).containsOnly(ProbeOutcome.OK);
+            assertThat(asked).allSatisfy(max -> assertThat(max).isGreaterThanOrEqualTo(64 / 8));
+        }
+    }
+
     @Test
     void aCancelStopsNewProbesAndCountsTheRest() throws IOException {
         List<Target> targets = new ArrayList<>();
