@@ -67,16 +67,22 @@ public class ScanClaims {
         return ids.stream().map(Number::longValue).toList();
     }
 
-    /** Marks hosts done: their results are stored in this transaction. */
+    /**
+     * Marks hosts done: their results are stored in this transaction. Rows are locked in host order, as
+     * {@link #renew} locks them: the two in the heap's order (a bitmap scan, a sequential scan) deadlocked now
+     * and then in a 100,000-host scan, and the batch of results was stored again on its retry.
+     */
     public void done(long scanId, Collection<Long> hostIds) {
-        em.createNativeQuery("update scan_claim set done = true where scan_id = ?1 and host_id in (?2)")
+        em.createNativeQuery("update scan_claim set done = true where (scan_id, host_id) in (select scan_id, host_id "
+                + "from scan_claim where scan_id = ?1 and host_id in (?2) order by host_id for update)")
                 .setParameter(1, scanId).setParameter(2, hostIds).executeUpdate();
     }
 
-    /** Extends the leases of this replica's claims and its presence in the run. */
+    /** Extends the leases of this replica's claims (locked in host order, see {@link #done}) and its stay in the run. */
     public void renew(long scanId, String instance, Duration lease) {
         em.createNativeQuery("update scan_claim set lease_until = now() + ?3 * interval '1 millisecond' "
-                + "where scan_id = ?1 and claimed_by = ?2 and not done")
+                + "where (scan_id, host_id) in (select scan_id, host_id from scan_claim "
+                + "where scan_id = ?1 and claimed_by = ?2 and not done order by host_id for update)")
                 .setParameter(1, scanId).setParameter(2, instance).setParameter(3, lease.toMillis()).executeUpdate();
         em.createNativeQuery("insert into scan_replica (scan_id, instance_id, alive_until) "
                 + "values (?1, ?2, now() + ?3 * interval '1 millisecond') "
