@@ -80,7 +80,7 @@ public class ComplianceQueries {
                 result.stream().filter(r -> r[11] != null).map(r -> ((Number) r[11]).longValue()).toList(), false);
         List<HostCompliance> items = result.stream().map(r -> toView(r, findings)).toList();
         long total = cache.get("hosts " + filter, () -> {
-            Labels.planPerSelector(em);
+            Labels.planPerSelector(em); // again: a refresh runs in a transaction of its own
             return ((Number) bind(em.createNativeQuery("select count(*)" + JOINS + where), filter).getSingleResult())
                     .longValue();
         });

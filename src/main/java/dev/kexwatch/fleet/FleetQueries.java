@@ -162,9 +162,9 @@ public class FleetQueries {
                 select count(*) from host_status s join host h on h.id = s.host_id
                  where h.enabled and s.offer_id in (:offers)""")
                 .setParameter("offers", List.copyOf(listsByOffer.keySet())).getSingleResult()).longValue());
-        @SuppressWarnings("unchecked")
         // The page's hosts picked from host_status and host alone, then only they joined with their observation
         // (as ComplianceQueries.hosts does): the offset no longer walks three joins (page 50: 14 -> 6 ms).
+        @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select h.id, h.address, h.port, s.offer_id, o.last_scan_id, o.last_seen_at
                   from (select s.host_id from host_status s join host h on h.id = s.host_id

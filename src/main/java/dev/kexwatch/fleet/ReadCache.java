@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
  * An entry older than {@link #MAX_AGE} (a backstop for changes made around the service, e.g. in SQL, and for the
  * results a running scan stores before its end bumps the generation) is still served while one background
  * refresh computes it again: during a nightly scan the summary was recomputed every 30 s inside the request
- * that found it expired, ~1 s of aggregates that made every report's p95 miss its goal. A value of an older
+ * that found it expired, ~1 s of aggregates that put the summary's p95 over its goal. A value of an older
  * generation is never served: a moved generation is computed in the request, as a missing entry is.
  * <p>
  * Why not quarkus-cache: the key must hold a generation read from the database anyway (a local invalidation
@@ -53,7 +53,8 @@ public class ReadCache {
     LongSupplier nanoTime = System::nanoTime;
 
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
-    private final ExecutorService refresher = Executors.newSingleThreadExecutor(Daemons.named("kexwatch-report-refresh"));
+    private final ExecutorService refresher =
+            Executors.newSingleThreadExecutor(Daemons.named("kexwatch-report-refresh"));
     private volatile long generation = -1;
 
     /**
@@ -122,8 +123,8 @@ public class ReadCache {
         try {
             generations.bump(Generations.Kind.results);
         } catch (RuntimeException e) {
-            LOG.warnf("Report caches not invalidated after %s (%s); they are computed again after %s", what, e.getMessage(),
-                    MAX_AGE);
+            LOG.warnf("Report caches not invalidated after %s (%s); they are computed again after %s", what,
+                    e.getMessage(), MAX_AGE);
         }
     }
 }

@@ -78,7 +78,7 @@ public class ScanClaims {
                 .setParameter(1, scanId).setParameter(2, hostIds).executeUpdate();
     }
 
-    /** Extends the leases of this replica's claims (locked in host order, see {@link #done}) and its stay in the run. */
+    /** Extends the leases of this replica's claims (locked in host order, see {@link #done}) and its run membership. */
     public void renew(long scanId, String instance, Duration lease) {
         em.createNativeQuery("update scan_claim set lease_until = now() + ?3 * interval '1 millisecond' "
                 + "where (scan_id, host_id) in (select scan_id, host_id from scan_claim "

@@ -114,7 +114,7 @@ class ProbeDispatcherTest {
         }
     }
 
-    /** Each take of a scan's feed is a claim transaction: asked a slot at a time, a 100,000-host scan made ~100,000. */
+    /** Each take of a scan's feed is a claim in the database: asked for each freed slot, a scan claimed per probe. */
     @Test
     void theFeedIsAskedForAChunkOfTargetsNotForEachFreedSlot() {
         try (SshResponder answering = SshResponder.answering(List.of("127.0.0.1", "127.0.0.2"), 150, Duration.ZERO)) {
