@@ -180,6 +180,12 @@ else:
             t = once(name, path)
             if i >= 5:
                 times[name].append((0, t))
+if mode == "during":  # every sample, for a closer look: seconds since the scan began, query, ms
+    import csv
+    with open("target/fleet-report-samples.csv", "w", newline="") as out:
+        rows = csv.writer(out)
+        rows.writerow(["at", "query", "ms"])
+        rows.writerows([f"{at:.2f}", name, f"{ms:.1f}"] for name, samples in times.items() for at, ms in samples)
 def p95(ts):
     return ts[max(0, -(-len(ts) * 95 // 100) - 1)] if ts else float("nan")
 print(f"report queries {mode} the scan (ms):")

@@ -11,6 +11,8 @@ import dev.kexwatch.testsupport.MinaSshServer.Algorithms;
 import dev.kexwatch.security.CallsAs;
 import dev.kexwatch.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,9 @@ class ReportResourceTest {
     private static final Algorithms STRONG = new Algorithms(List.of("curve25519-sha256", "ecdh-sha2-nistp256"),
             List.of("rsa-sha2-512", "rsa-sha2-256"), List.of("aes256-gcm@openssh.com", "aes128-ctr"),
             List.of("hmac-sha2-256-etm@openssh.com", "hmac-sha2-512-etm@openssh.com"));
+
+    @Inject
+    ReportWarmup warmup;
 
     private static MinaSshServer weak;
     private static MinaSshServer strong;
@@ -127,5 +132,17 @@ class ReportResourceTest {
         String csv = given().accept("text/csv").get("/api/reports/algorithms/curve25519-sha256").then()
                 .statusCode(200).extract().asString();
         assertThat(csv).contains(strongId + ",127.0.0.1," + strong.port() + ",kex");
+    }
+
+    /** The start-up warm-up asks every report about a real host and writes each answer; none may fail. */
+    @Test
+    void warmUpAsksEveryReportWithoutAFailure() {
+        List<ReportWarmup.Step> steps = warmup.steps();
+        assertThat(steps).extracting(ReportWarmup.Step::name).contains("summary", "summary by label", "latest",
+                "latest as CSV", "non-compliant", "non-compliant, high and worse", "algorithm use", "trends",
+                "changes", "inventory", "host", "host drift");
+        ReportWarmup.Outcome outcome = ReportWarmup.run(steps, 2, Duration.ofMinutes(1), System::nanoTime);
+        assertThat(outcome.failed()).isEmpty();
+        assertThat(outcome.rounds()).isEqualTo(2);
     }
 }
