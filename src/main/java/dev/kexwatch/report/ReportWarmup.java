@@ -63,7 +63,14 @@ public class ReportWarmup {
         if (warmUp.rounds() <= 0) {
             return;
         }
-        Outcome outcome = run(steps(), warmUp.rounds(), warmUp.atMost(), System::nanoTime);
+        List<Step> steps;
+        try {
+            steps = steps();
+        } catch (RuntimeException e) { // e.g. the database went away after the migration: the reports say so later
+            LOG.warnf("Reports not warmed up (their first requests are slower): %s", e);
+            return;
+        }
+        Outcome outcome = run(steps, warmUp.rounds(), warmUp.atMost(), System::nanoTime);
         LOG.infof("Reports warmed up: %d round(s) of each in %d ms", outcome.rounds(), outcome.took().toMillis());
         if (!outcome.failed().isEmpty()) {
             LOG.warnf("Reports not warmed up (they are still served; the first requests are slower): %s",

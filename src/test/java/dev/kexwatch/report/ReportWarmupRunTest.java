@@ -1,16 +1,21 @@
 package dev.kexwatch.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.kexwatch.fleet.Host;
+import dev.kexwatch.inventory.InventoryService;
 import dev.kexwatch.report.ReportWarmup.Outcome;
 import dev.kexwatch.report.ReportWarmup.Step;
+import dev.kexwatch.web.Page;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The warm-up's rounds without Quarkus: how many, when they stop, and that a failing report stops no other. */
+/** The warm-up without Quarkus: how many rounds, when they stop; a failing report stops no other, nor the start. */
 class ReportWarmupRunTest {
 
     private final List<String> asked = new ArrayList<>();
@@ -58,5 +63,28 @@ class ReportWarmupRunTest {
     void noRoundsAskNothing() {
         assertThat(ReportWarmup.run(List.of(step("a")), 0, Duration.ofMinutes(1), clock::get).rounds()).isZero();
         assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void aDatabaseAwayAtStartUpFailsNoStart() {
+        ReportWarmup warmup = new ReportWarmup();
+        warmup.inventory = new InventoryService() {
+            @Override
+            public Page<Host> list(Map<String, String> selector, int page, int size) {
+                throw new IllegalStateException("Connection refused");
+            }
+        };
+        warmup.config = () -> new ReportsConfig.WarmUp() {
+            @Override
+            public int rounds() {
+                return 100;
+            }
+
+            @Override
+            public Duration atMost() {
+                return Duration.ofSeconds(10);
+            }
+        };
+        assertThatCode(() -> warmup.onStart(null)).doesNotThrowAnyException();
     }
 }
