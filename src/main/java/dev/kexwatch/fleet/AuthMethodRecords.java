@@ -8,10 +8,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Every statement on the login-method tables ({@code auth_observation}, {@code auth_probe_claim}): which hosts are
@@ -111,24 +113,14 @@ public class AuthMethodRecords {
         return AuthObservation.<AuthObservation>find("hostId = ?1 order by id desc", hostId).firstResultOptional();
     }
 
-    /** The host's runs, newest first. */
+    /** The runs of each host, newest first (hosts never probed are missing). */
     @Transactional
-    public List<AuthObservation> history(long hostId) {
-        return AuthObservation.list("hostId = ?1 order by id desc", hostId);
-    }
-
-    /** The run in force when scan {@code scanId} was the host's latest: the newest that began at or before it. */
-    @Transactional
-    public Optional<AuthObservation> asOf(long hostId, long scanId) {
-        return AuthObservation.<AuthObservation>find("hostId = ?1 and firstScanId <= ?2 order by id desc", hostId,
-                scanId).firstResultOptional();
-    }
-
-    /** The run in force before scan {@code scanId}. */
-    @Transactional
-    public Optional<AuthObservation> before(long hostId, long scanId) {
-        return AuthObservation.<AuthObservation>find("hostId = ?1 and firstScanId < ?2 order by id desc", hostId,
-                scanId).firstResultOptional();
+    public Map<Long, List<AuthObservation>> histories(Collection<Long> hostIds) {
+        if (hostIds.isEmpty()) {
+            return Map.of();
+        }
+        return AuthObservation.<AuthObservation>list("hostId in ?1 order by id desc", hostIds).stream()
+                .collect(Collectors.groupingBy(run -> run.hostId, Collectors.toList()));
     }
 
     /** The hosts whose result changed with scan {@code scanId}: a new KEXINIT observation or new login methods began there. */

@@ -7,8 +7,11 @@ import dev.kexwatch.fleet.AuthMethodsView.AuthFindingView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The login-method part of host reports and drift. Judged when read, by the policies in force now: a policy
@@ -41,19 +44,33 @@ public class AuthMethodsReports {
                 run.firstScanId, run.lastScanId, error, findings);
     }
 
-    /** Between the scans given; with none given, the host's latest change of login methods. */
-    AuthMethodsChange drift(long hostId, Long fromScan, Long toScan, long fromRef, long toRef) {
+    /**
+     * Between the scans given; with none given, the host's latest change of login methods. From the host's runs,
+     * newest first ({@link #histories}).
+     */
+    static AuthMethodsChange drift(List<AuthObservation> runs, Long fromScan, Long toScan, long fromRef, long toRef) {
         if (fromScan == null && toScan == null) {
-            List<AuthObservation> runs = records.history(hostId);
             Optional<AuthObservation> latest = runs.stream().findFirst();
             return AuthMethodsChange.between(runs.stream().skip(1).findFirst().or(() -> latest), latest);
         }
-        return AuthMethodsChange.between(records.asOf(hostId, fromRef), records.asOf(hostId, toRef));
+        return AuthMethodsChange.between(newest(runs, r -> r.firstScanId <= fromRef),
+                newest(runs, r -> r.firstScanId <= toRef));
     }
 
-    /** What changed with scan {@code scanId}. */
-    AuthMethodsChange changedWith(long hostId, long scanId) {
-        return AuthMethodsChange.between(records.before(hostId, scanId), records.asOf(hostId, scanId));
+    /** What changed with scan {@code scanId}: the run in force before it against the one in force at it. */
+    static AuthMethodsChange changedWith(List<AuthObservation> runs, long scanId) {
+        return AuthMethodsChange.between(newest(runs, r -> r.firstScanId < scanId),
+                newest(runs, r -> r.firstScanId <= scanId));
+    }
+
+    /** The newest of the runs (newest first) that began in time. */
+    private static Optional<AuthObservation> newest(List<AuthObservation> runs, Predicate<AuthObservation> began) {
+        return runs.stream().filter(began).findFirst();
+    }
+
+    /** The runs of each host, newest first, in one read (hosts never probed are missing). */
+    Map<Long, List<AuthObservation>> histories(Collection<Long> hostIds) {
+        return records.histories(hostIds);
     }
 
     /** The hosts whose offer or login methods changed with scan {@code scanId}, in host id order. */

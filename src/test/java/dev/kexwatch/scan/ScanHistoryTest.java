@@ -76,9 +76,20 @@ class ScanHistoryTest {
                     .get("/api/reports/hosts/" + changingId + "/drift").then().statusCode(200).extract().jsonPath();
             assertThat(between.getMap("lists")).isEmpty();
 
-            List<Integer> changedHosts = given().queryParam("scan", third).get("/api/reports/changes").then()
-                    .statusCode(200).extract().jsonPath().getList("items.hostId");
-            assertThat(changedHosts).contains((int) changingId).doesNotContain((int) twinId);
+            JsonPath changes = given().queryParam("scan", third).queryParam("size", 1000).get("/api/reports/changes")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(changes.getList("items.hostId", Long.class)).contains(changingId).doesNotContain(twinId);
+            // The page's drift is read for all its hosts at once: the same as the host's own drift.
+            String item = "items.find { it.hostId == " + changingId + " }";
+            assertThat(changes.getLong(item + ".fromScan")).isEqualTo(second);
+            assertThat(changes.getLong(item + ".toScan")).isEqualTo(third);
+            assertThat(changes.getList(item + ".lists.cipher_c2s.added")).containsExactly("aes256-ctr");
+            assertThat(changes.getList(item + ".lists.cipher_c2s.removed")).containsExactly("aes128-cbc", "3des-cbc");
+            JsonPath firstChanges = given().queryParam("scan", first).queryParam("size", 1000)
+                    .get("/api/reports/changes").then().statusCode(200).extract().jsonPath();
+            String added = "items.find { it.hostId == " + twinId + " }";
+            assertThat(firstChanges.getString(added + ".fromScan")).as("new in the first scan").isNull();
+            assertThat(firstChanges.getLong(added + ".toScan")).isEqualTo(first);
 
             List<Integer> trend = given().queryParam("scans", 3).get("/api/reports/trends").then().statusCode(200)
                     .extract().jsonPath().getList("scanId");
