@@ -68,6 +68,11 @@ public class AuthMethodsReports {
         return runs.stream().filter(began).findFirst();
     }
 
+    /** One host's runs, newest first. */
+    List<AuthObservation> history(long hostId) {
+        return histories(List.of(hostId)).getOrDefault(hostId, List.of());
+    }
+
     /** The runs of each host, newest first, in one read (hosts never probed are missing). */
     Map<Long, List<AuthObservation>> histories(Collection<Long> hostIds) {
         return records.histories(hostIds);

@@ -93,8 +93,7 @@ public class FleetQueries {
         if (to.isEmpty() || from.isEmpty()) {
             return Optional.empty();
         }
-        Drift drift = drift(host.get(), from.get(), to.get(), fromScan, toScan,
-                auth.histories(List.of(hostId)).getOrDefault(hostId, List.of()));
+        Drift drift = drift(host.get(), from.get(), to.get(), fromScan, toScan, auth.history(hostId));
         return Optional.of(drift.withHostKeys(fromScan == null && toScan == null ? deep.latestChanges(hostId)
                 : deep.changes(hostId, drift.fromScan(), drift.toScan())));
     }

@@ -85,8 +85,9 @@ public class ReportWarmup {
     List<Step> steps() {
         List<Step> steps = new ArrayList<>();
         Optional<Host> host = inventory.list(Map.of(), 0, 1).items().stream().findFirst();
-        String label = host.flatMap(ReportWarmup::selector).orElse(null);
-        String key = label == null ? null : label.substring(0, label.indexOf('='));
+        Optional<Map.Entry<String, String>> first = host.flatMap(ReportWarmup::firstLabel);
+        String key = first.map(Map.Entry::getKey).orElse(null);
+        String label = first.map(e -> e.getKey() + "=" + e.getValue()).orElse(null);
         steps.add(step("summary", () -> reports.summary(null)));
         steps.add(step("summary by label", () -> reports.summary(key)));
         steps.add(step("latest", () -> reports.latest(label, null, null, 0, 100)));
@@ -104,11 +105,10 @@ public class ReportWarmup {
         return steps;
     }
 
-    /** The first label as a selector REST would be given, if it can be written as one. */
-    private static Optional<String> selector(Host host) {
+    /** The host's first label that a selector ({@code key=value}) can name: neither part holds ',' or '='. */
+    private static Optional<Map.Entry<String, String>> firstLabel(Host host) {
         return host.labels.entrySet().stream()
-                .filter(e -> !(e.getKey() + e.getValue()).matches(".*[,=].*"))
-                .map(e -> e.getKey() + "=" + e.getValue()).findFirst();
+                .filter(e -> (e.getKey() + e.getValue()).chars().noneMatch(c -> c == ',' || c == '=')).findFirst();
     }
 
     private Step step(String name, Supplier<Object> ask) {
@@ -116,6 +116,9 @@ public class ReportWarmup {
             Object answer = ask.get();
             Object entity = answer instanceof RestResponse<?> r ? r.getEntity()
                     : answer instanceof Response r ? r.getEntity() : answer;
+            if (entity instanceof String text) { // CSV: REST writes the text as it is
+                return text;
+            }
             try {
                 return json.writeValueAsBytes(entity);
             } catch (JsonProcessingException e) {
